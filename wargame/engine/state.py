@@ -1,0 +1,197 @@
+"""The exercise state: what a fold over the event log produces.
+
+These records are plain data. The fold (:mod:`wargame.engine.fold`) builds them; the UI,
+the export, the metrics and the debrief read them. Nothing outside the fold mutates them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from wargame.model import Scenario
+from wargame.model.scenario import Pair
+
+MOVE_STATUSES = ("pending", "approved", "rejected", "retracted")
+
+
+@attrs.frozen
+class Event:
+    """One row of the append-only log."""
+
+    seq: int
+    ts: float  # wall-clock time (Unix seconds) when it was committed
+    actor: str  # "facilitator", a delegation id, or "script"
+    kind: str  # the action's name: "move", "adjudicate", "hotline", "next-turn", ...
+    payload: dict[str, Any]
+
+    @property
+    def at(self) -> float | None:
+        """Real seconds since the exercise phase began, as recorded with the action."""
+        return self.payload.get("at")
+
+
+@attrs.define
+class RungChange:
+    """One step of a pair's path through the ladder."""
+
+    turn: int
+    from_rung: str
+    to_rung: str
+    path: tuple[str, ...]  # rung ids along the ladder graph, from_rung first
+    cause: str  # "move:<id>", "inject:<id>", "start"
+    seq: int
+    at: float | None = None
+
+
+@attrs.define
+class DyadState:
+    between: Pair
+    rung: str
+    level: int
+    peak_rung: str
+    peak_level: int
+    history: list[RungChange] = attrs.Factory(list)
+
+
+@attrs.define
+class MoveRecord:
+    id: str
+    by: str
+    type: str
+    category: str  # effective category (the amended one when amended)
+    step: int  # effective ladder step
+    target: str | None
+    turn: int
+    status: str  # pending | approved | rejected | retracted
+    visibility: str  # public | private
+    text: str
+    intent: str  # the category the mover means
+    seq: int
+    at: float | None = None
+    amended: bool = False
+    original_category: str = ""
+    decision_note: str = ""
+    decided_turn: int | None = None
+    decided_seq: int | None = None
+    cbm: bool = False
+
+
+@attrs.define
+class Message:
+    id: str
+    sender: str
+    recipient: str
+    text: str
+    route: tuple[str, ...]  # delegation ids from sender to recipient
+    sent_turn: int
+    sent_at: float | None
+    ack_within: int  # the largest ack_within along the route
+    seq: int
+    ack_turn: int | None = None
+    ack_at: float | None = None
+    ack_text: str = ""
+    ack_seq: int | None = None
+    reply_to: str | None = None
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.ack_turn is not None
+
+    def late(self, current_turn: int) -> bool:
+        if self.ack_turn is not None:
+            return self.ack_turn - self.sent_turn > self.ack_within
+        return current_turn - self.sent_turn > self.ack_within
+
+
+@attrs.define
+class InjectRelease:
+    id: str
+    released_turn: int
+    how: str  # scheduled | conditional | manual
+    seq: int  # the event during which it was released
+    at: float | None = None
+
+
+@attrs.define
+class Perception:
+    by: str
+    move: str
+    as_category: str
+    gap: int  # score(as) - score(intent)
+    turn: int
+    seq: int
+    note: str = ""
+
+
+@attrs.define
+class Note:
+    by: str
+    text: str
+    visibility: str  # public | private
+    phase: str
+    turn: int
+    seq: int
+    at: float | None = None
+
+
+@attrs.define
+class Rating:
+    objective: str
+    rating: str  # P | S | M | U
+    note: str
+    seq: int
+
+
+@attrs.define
+class Lesson:
+    kind: str  # strength | improvement
+    text: str
+    seq: int
+    objective: str | None = None
+
+
+@attrs.define
+class ImprovementItem:
+    issue: str
+    action: str
+    seq: int
+    capability: str = ""  # planning | organization | equipment | training | exercise
+    owner: str = ""
+    contact: str = ""
+    start: str = ""  # ISO date
+    due: str = ""  # ISO date
+    objective: str | None = None
+
+
+@attrs.define
+class HotwashAnswer:
+    question: int  # index into scenario.hotwash
+    answer: str
+    by: str
+    seq: int
+
+
+@attrs.define
+class ExerciseState:
+    scenario: Scenario
+    phase: str = "plan"
+    turn: int = 0  # 0 before the exercise phase begins
+    dyads: dict[Pair, DyadState] = attrs.Factory(dict)
+    channels: dict[frozenset[str], str] = attrs.Factory(dict)  # up | down
+    moves: dict[str, MoveRecord] = attrs.Factory(dict)
+    messages: dict[str, Message] = attrs.Factory(dict)
+    injects: dict[str, InjectRelease] = attrs.Factory(dict)
+    perceptions: list[Perception] = attrs.Factory(list)
+    notes: list[Note] = attrs.Factory(list)
+    ratings: dict[str, Rating] = attrs.Factory(dict)
+    lessons: list[Lesson] = attrs.Factory(list)
+    improvements: list[ImprovementItem] = attrs.Factory(list)
+    hotwash: list[HotwashAnswer] = attrs.Factory(list)
+    events: list[Event] = attrs.Factory(list)  # every event read, retracted ones included
+    retracted: dict[int, str] = attrs.Factory(dict)  # seq -> reason
+    exercise_started_ts: float | None = None
+    turn_started_ts: float | None = None
+    phase_ts: dict[str, float] = attrs.Factory(dict)  # wall-clock time each phase began
+    last_seq: int = 0

@@ -1,0 +1,43 @@
+"""The domain model: rulebooks and scenarios as frozen attrs classes.
+
+Nothing here imports a UI toolkit; the engine, the debrief and the terminal app all
+share these types. Loading and validation live in :mod:`wargame.loader`.
+"""
+
+from wargame.model.durations import format_duration, parse_duration
+from wargame.model.rulebook import (
+    ADJUDICATION_MODES,
+    TARGET_MODES,
+    VISIBILITIES,
+    Category,
+    Jump,
+    Ladder,
+    MoveType,
+    Rulebook,
+    Rung,
+    Threshold,
+)
+from wargame.model.scenario import (
+    METRICS,
+    PHASES,
+    ROLES,
+    Channel,
+    ChannelEffect,
+    Clock,
+    Condition,
+    Delegation,
+    Expectation,
+    Inject,
+    Measure,
+    Objective,
+    Scenario,
+    ShiftEffect,
+    StartRung,
+)
+
+__all__ = [
+    "ADJUDICATION_MODES", "TARGET_MODES", "VISIBILITIES", "METRICS", "PHASES", "ROLES",
+    "Category", "Channel", "ChannelEffect", "Clock", "Condition", "Delegation", "Expectation",
+    "Inject", "Jump", "Ladder", "Measure", "MoveType", "Objective", "Rulebook", "Rung",
+    "Scenario", "ShiftEffect", "StartRung", "Threshold", "format_duration", "parse_duration",
+]

@@ -1,0 +1,143 @@
+"""Rulebooks: the escalation ladder, move categories and the catalogue of move types."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import attrs
+import networkx as nx
+
+ADJUDICATION_MODES = ("facilitator", "automatic")
+TARGET_MODES = ("required", "optional", "none")
+VISIBILITIES = ("public", "private")
+
+
+@attrs.frozen
+class Rung:
+    id: str
+    name: str
+    level: int
+    description: str = ""
+
+
+@attrs.frozen
+class Threshold:
+    """A named boundary that lies just above the rung ``above`` (Kahn's firebreaks)."""
+
+    name: str
+    above: str
+    description: str = ""
+
+
+@attrs.frozen
+class Jump:
+    """An extra edge of the ladder graph: a way to skip rungs (a surprise seizure...)."""
+
+    from_rung: str
+    to_rung: str
+    name: str = ""
+
+
+@attrs.frozen
+class Ladder:
+    rungs: tuple[Rung, ...]
+    thresholds: tuple[Threshold, ...] = ()
+    jumps: tuple[Jump, ...] = ()
+
+    @property
+    def bottom(self) -> Rung:
+        return self.rungs[0]
+
+    @property
+    def top(self) -> Rung:
+        return self.rungs[-1]
+
+    def rung(self, rung_id: str) -> Rung:
+        for rung in self.rungs:
+            if rung.id == rung_id:
+                return rung
+        raise KeyError(rung_id)
+
+    def level(self, rung_id: str) -> int:
+        return self.rung(rung_id).level
+
+    def at_level(self, level: int) -> Rung:
+        """The rung at ``level``, clamped to the ladder's ends."""
+        return self.rungs[max(0, min(level, len(self.rungs) - 1))]
+
+    def thresholds_above(self, rung_id: str) -> tuple[Threshold, ...]:
+        return tuple(t for t in self.thresholds if t.above == rung_id)
+
+    def graph(self) -> nx.DiGraph:
+        """The ladder as a directed graph.
+
+        Nodes are rung ids with ``level``, ``name`` and ``thresholds_above`` attributes.
+        Each rung links up (``kind="up"``) and down (``kind="down"``) to its neighbours;
+        every jump adds an edge of ``kind="jump"`` carrying its ``name``.
+        """
+        graph = nx.DiGraph()
+        for rung in self.rungs:
+            graph.add_node(
+                rung.id,
+                level=rung.level,
+                name=rung.name,
+                thresholds_above=[t.name for t in self.thresholds_above(rung.id)],
+            )
+        for lower, upper in zip(self.rungs, self.rungs[1:]):
+            graph.add_edge(lower.id, upper.id, kind="up", name="")
+            graph.add_edge(upper.id, lower.id, kind="down", name="")
+        for jump in self.jumps:
+            graph.add_edge(jump.from_rung, jump.to_rung, kind="jump", name=jump.name)
+        return graph
+
+
+@attrs.frozen
+class Category:
+    """A class of moves with its escalation score and default ladder step."""
+
+    id: str
+    score: int
+    step: int = 0
+    description: str = ""
+
+
+@attrs.frozen
+class MoveType:
+    id: str
+    name: str
+    category: str
+    cbm: bool = False
+    target: str = "optional"
+    visibility: str = "public"
+    step: int | None = None
+    description: str = ""
+
+
+@attrs.frozen
+class Rulebook:
+    id: str
+    title: str
+    ladder: Ladder
+    categories: Mapping[str, Category]
+    moves: tuple[MoveType, ...]
+    adjudication: str = "facilitator"
+    description: str = ""
+    source: str = ""  # the file it was read from ("" when built in code)
+
+    def move(self, move_id: str) -> MoveType:
+        for move in self.moves:
+            if move.id == move_id:
+                return move
+        raise KeyError(move_id)
+
+    def has_move(self, move_id: str) -> bool:
+        return any(move.id == move_id for move in self.moves)
+
+    def step_of(self, move: MoveType) -> int:
+        """The ladder step of a move type: its own ``step`` or its category's."""
+        if move.step is not None:
+            return move.step
+        return self.categories[move.category].step
+
+    def score_of(self, category_id: str) -> int:
+        return self.categories[category_id].score

@@ -1,0 +1,211 @@
+"""Scenarios: delegations, clock, hotline, the Master Scenario Events List and evaluation."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import attrs
+import networkx as nx
+
+from wargame.model.rulebook import Rulebook
+
+ROLES = ("state", "mediator", "observer")
+PHASES = ("plan", "exercise", "assess", "adjust", "ended")
+CHANNEL_STATUSES = ("up", "down")
+METRICS = ("peak_rung", "hotline_ack_turns", "expectations", "misperception")
+RATINGS = ("P", "S", "M", "U")
+RATING_NAMES = {
+    "P": "Performed without challenges",
+    "S": "Performed with some challenges",
+    "M": "Performed with major challenges",
+    "U": "Unable to be performed",
+}
+
+Pair = tuple[str, str]
+
+
+@attrs.frozen
+class Clock:
+    turns: int
+    turn_length: int  # game seconds one turn stands for
+    timebox: int | None = None  # real seconds the facilitator budgets per turn
+
+
+@attrs.frozen
+class Delegation:
+    id: str
+    name: str
+    role: str = "state"
+    objectives: tuple[str, ...] = ()
+    red_lines: tuple[str, ...] = ()
+    briefing: str = ""  # private briefing, shown only to this delegation and control
+
+    @property
+    def can_move(self) -> bool:
+        return self.role != "observer"
+
+
+@attrs.frozen
+class Channel:
+    """An undirected hotline link; ``ack_within`` is the expected acknowledgement in turns."""
+
+    between: Pair
+    ack_within: int = 1
+    status: str = "up"  # status when the exercise begins
+    name: str = ""
+
+
+@attrs.frozen
+class StartRung:
+    between: Pair
+    rung: str
+
+
+@attrs.frozen
+class Expectation:
+    """An expected response to an inject: ``by`` makes an approved ``move`` within N turns."""
+
+    by: str
+    move: str
+    within: int = 1
+
+
+@attrs.frozen
+class ShiftEffect:
+    between: Pair
+    step: int
+
+
+@attrs.frozen
+class ChannelEffect:
+    between: Pair
+    status: str
+
+
+Effect = ShiftEffect | ChannelEffect
+
+
+@attrs.frozen
+class Condition:
+    """Release an inject the moment the pair's rung reaches a level."""
+
+    between: Pair
+    rung_at_least: str | None = None
+    rung_at_most: str | None = None
+
+
+@attrs.frozen
+class Inject:
+    id: str
+    title: str
+    text: str = ""
+    source: str = ""  # the ``from:`` key: who the inject comes from
+    to: tuple[str, ...] = ()  # delegation ids; ``all`` is expanded when loading
+    turn: int | None = None  # scheduled release turn
+    when: Condition | None = None  # conditional release
+    expect: tuple[Expectation, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    delivery: str = ""  # HSEEP delivery method: phone, message, briefing...
+    objectives: tuple[str, ...] = ()  # evaluation objectives this inject exercises
+
+    @property
+    def kind(self) -> str:
+        if self.turn is not None:
+            return "scheduled"
+        if self.when is not None:
+            return "conditional"
+        return "contingency"
+
+
+@attrs.frozen
+class Measure:
+    metric: str
+    between: Pair | None = None
+    below: str | None = None  # a rung id (peak_rung)
+    at_most: str | int | float | None = None  # a rung id, a number of turns or a gap
+    injects: tuple[str, ...] = ()  # for ``expectations``; empty means every inject with expect
+
+
+@attrs.frozen
+class Objective:
+    id: str
+    text: str
+    measure: Measure | None = None
+    capability: str = ""
+
+
+@attrs.frozen
+class Scenario:
+    id: str
+    title: str
+    rulebook: Rulebook
+    clock: Clock
+    delegations: tuple[Delegation, ...]
+    summary: str = ""
+    channels: tuple[Channel, ...] = ()
+    start: tuple[StartRung, ...] = ()
+    injects: tuple[Inject, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    hotwash: tuple[str, ...] = ()
+    rulebook_ref: str = ""  # as written in the file: an id or a relative path
+    source: str = ""  # the file it was read from
+
+    def delegation(self, delegation_id: str) -> Delegation:
+        for delegation in self.delegations:
+            if delegation.id == delegation_id:
+                return delegation
+        raise KeyError(delegation_id)
+
+    def has_delegation(self, delegation_id: str) -> bool:
+        return any(d.id == delegation_id for d in self.delegations)
+
+    def inject(self, inject_id: str) -> Inject:
+        for inject in self.injects:
+            if inject.id == inject_id:
+                return inject
+        raise KeyError(inject_id)
+
+    def objective(self, objective_id: str) -> Objective:
+        for objective in self.objectives:
+            if objective.id == objective_id:
+                return objective
+        raise KeyError(objective_id)
+
+    @property
+    def actors(self) -> tuple[Delegation, ...]:
+        """Delegations that can move: states and mediators."""
+        return tuple(d for d in self.delegations if d.can_move)
+
+    def dyad(self, a: str, b: str) -> Pair:
+        """The canonical spelling of a pair: in the order the scenario lists delegations."""
+        order = {d.id: i for i, d in enumerate(self.delegations)}
+        return (a, b) if order[a] <= order[b] else (b, a)
+
+    @property
+    def dyads(self) -> tuple[Pair, ...]:
+        """Every pair of delegations that can move; escalation is tracked per dyad."""
+        return tuple((a.id, b.id) for a, b in combinations(self.actors, 2))
+
+    def channel(self, a: str, b: str) -> Channel | None:
+        wanted = {a, b}
+        for channel in self.channels:
+            if set(channel.between) == wanted:
+                return channel
+        return None
+
+    def hotline_graph(self) -> nx.Graph:
+        """The hotline network: delegations as nodes, channels as edges (with ack_within)."""
+        graph = nx.Graph()
+        for delegation in self.delegations:
+            graph.add_node(delegation.id, name=delegation.name, role=delegation.role)
+        for channel in self.channels:
+            a, b = channel.between
+            graph.add_edge(a, b, ack_within=channel.ack_within, status=channel.status,
+                           name=channel.name)
+        return graph
+
+    def start_rung(self, dyad: Pair) -> str:
+        for start in self.start:
+            if set(start.between) == set(dyad):
+                return start.rung
+        return self.rulebook.ladder.bottom.id
