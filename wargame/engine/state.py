@@ -191,6 +191,14 @@ class ExerciseState:
     hotwash: list[HotwashAnswer] = attrs.Factory(list)
     events: list[Event] = attrs.Factory(list)  # every event read, retracted ones included
     retracted: dict[int, str] = attrs.Factory(dict)  # seq -> reason
+    # Messages whose hotline event was retracted: kept apart so counts and routes ignore them.
+    retracted_messages: dict[str, Message] = attrs.Factory(dict)
+    # Events that took no effect when folded (seq -> why), e.g. the adjudication of a move
+    # that was later retracted. A valid log from a single writer has none.
+    void: dict[int, str] = attrs.Factory(dict)
+    # Memo of hotline routes, keyed by (channels down, sender, recipient): derived, not state.
+    routes: dict[tuple, tuple[str, ...] | None] = attrs.field(factory=dict, repr=False,
+                                                               eq=False)
     exercise_started_ts: float | None = None
     turn_started_ts: float | None = None
     phase_ts: dict[str, float] = attrs.Factory(dict)  # wall-clock time each phase began

@@ -1,0 +1,58 @@
+"""Rungs per dyad: starting rungs, shifts along the ladder graph, peaks."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import networkx as nx
+
+from wargame.engine.state import DyadState, Event, ExerciseState, RungChange
+from wargame.model import Ladder, Scenario
+from wargame.model.scenario import Pair
+
+
+@lru_cache(maxsize=16)
+def ladder_graph(ladder: Ladder) -> nx.DiGraph:
+    return ladder.graph()
+
+
+@lru_cache(maxsize=1024)
+def ladder_path(ladder: Ladder, from_rung: str, to_rung: str) -> tuple[str, ...]:
+    """The shortest way through the ladder graph: a jump edge is taken when it is shorter."""
+    return tuple(nx.shortest_path(ladder_graph(ladder), from_rung, to_rung))
+
+
+def starting_dyads(scenario: Scenario) -> dict[Pair, DyadState]:
+    ladder = scenario.rulebook.ladder
+    dyads = {}
+    for pair in scenario.dyads:
+        rung = ladder.rung(scenario.start_rung(pair))
+        dyads[pair] = DyadState(between=pair, rung=rung.id, level=rung.level,
+                                peak_rung=rung.id, peak_level=rung.level)
+    return dyads
+
+
+def dyad_of(state: ExerciseState, a: str, b: str) -> DyadState | None:
+    """The dyad of two delegations in either order; None when one of them cannot move."""
+    if a == b or not (state.scenario.has_delegation(a) and state.scenario.has_delegation(b)):
+        return None
+    return state.dyads.get(state.scenario.dyad(a, b))
+
+
+def dyads_of(state: ExerciseState, delegation: str) -> list[DyadState]:
+    return [dyad for pair, dyad in state.dyads.items() if delegation in pair]
+
+
+def shift(state: ExerciseState, dyad: DyadState, step: int, cause: str, event: Event) -> bool:
+    """Move a dyad ``step`` levels (clamped at both ends); True when its rung changed."""
+    ladder = state.scenario.rulebook.ladder
+    target = ladder.at_level(dyad.level + step)
+    if target.id == dyad.rung:
+        return False
+    dyad.history.append(RungChange(
+        turn=state.turn, from_rung=dyad.rung, to_rung=target.id,
+        path=ladder_path(ladder, dyad.rung, target.id), cause=cause, seq=event.seq, at=event.at))
+    dyad.rung, dyad.level = target.id, target.level
+    if target.level > dyad.peak_level:
+        dyad.peak_rung, dyad.peak_level = target.id, target.level
+    return True

@@ -1,0 +1,149 @@
+"""The session as JSON (formats.md, "Export"), as a given viewer may see it.
+
+The contract's keys and meanings come first; extras (history, perceptions, notes, the
+evaluation material, withheld counts) are added for the debrief and for other tools.
+Wall-clock timestamps are left out so that the same log always exports the same JSON.
+
+For any viewer but control, metrics and objectives are computed from what that viewer may
+see (:mod:`wargame.engine.visibility`), so that no figure reveals a withheld item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wargame.engine.graphs import off_ramps
+from wargame.engine.metrics import compute_metrics
+from wargame.engine.objectives import evaluate_objectives, expectation_results
+from wargame.engine.retraction import describe
+from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord
+from wargame.engine.visibility import CONTROL, Viewer, can_see_briefing, view_state
+
+EXPORT_VERSION = 1
+
+
+def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str, Any]:
+    viewer = viewer or CONTROL
+    view = view_state(state, viewer)
+    seen = view.state
+    scenario = state.scenario
+    document: dict[str, Any] = {
+        "export_version": EXPORT_VERSION,
+        "viewer": viewer,
+        "scenario": {"id": scenario.id, "title": scenario.title,
+                     "rulebook": scenario.rulebook.id},
+        "phase": state.phase,
+        "turn": state.turn,
+        "turns": scenario.clock.turns,
+        "delegations": [
+            {"id": d.id, "name": d.name, "role": d.role,
+             **({"briefing": d.briefing} if can_see_briefing(viewer, d) else {})}
+            for d in scenario.delegations],
+        "dyads": [_dyad(seen, dyad) for dyad in state.dyads.values()],
+        "moves": [_move(move) for move in seen.moves.values()],
+        "perceptions": [
+            {"by": p.by, "move": p.move, "as": p.as_category, "gap": p.gap, "turn": p.turn,
+             "note": p.note} for p in seen.perceptions],
+        "hotline": {
+            "channels": [
+                {"between": list(c.between), "name": c.name, "ack_within": c.ack_within,
+                 "status": state.channels.get(frozenset(c.between), c.status)}
+                for c in scenario.channels],
+            "messages": [_message(seen, m) for m in seen.messages.values()],
+        },
+        "injects": _injects(seen, viewer),
+        "objectives": [
+            {"id": r.id, "text": r.text, "metric": r.metric, "met": r.met, "value": r.value,
+             "detail": r.detail, "rating": r.rating} for r in evaluate_objectives(seen)],
+        "metrics": compute_metrics(seen),
+        "notes": [{"by": n.by, "text": n.text, "visibility": n.visibility, "phase": n.phase,
+                   "turn": n.turn, "at": n.at} for n in seen.notes],
+        "ratings": [{"objective": r.objective, "rating": r.rating, "note": r.note}
+                    for r in state.ratings.values()],
+        "lessons": [{"kind": x.kind, "text": x.text, "objective": x.objective}
+                    for x in state.lessons],
+        "improvements": [
+            {"issue": i.issue, "action": i.action, "capability": i.capability,
+             "owner": i.owner, "contact": i.contact, "start": i.start, "due": i.due,
+             "objective": i.objective} for i in state.improvements],
+        "hotwash": [
+            {"question": a.question, "text": scenario.hotwash[a.question], "answer": a.answer,
+             "by": a.by} for a in state.hotwash],
+        "events": len(state.events),
+        "withheld": view.withheld,
+    }
+    if viewer == CONTROL:
+        by_seq = {event.seq: event for event in state.events}
+        document["retracted"] = [
+            {"seq": seq, "what": describe(by_seq[seq]), "reason": reason}
+            for seq, reason in sorted(state.retracted.items()) if seq in by_seq]
+        document["void"] = [{"seq": seq, "kind": by_seq[seq].kind, "reason": reason}
+                            for seq, reason in sorted(state.void.items())]
+    return document
+
+
+def _cause(seen: ExerciseState, cause: str) -> str:
+    """A rung change's cause, unless it would name a move or inject the viewer may not see."""
+    kind, _, ident = cause.partition(":")
+    if kind == "move" and ident not in seen.moves:
+        return "withheld"
+    if kind == "inject" and ident not in seen.injects:
+        return "withheld"
+    return cause
+
+
+def _dyad(seen: ExerciseState, dyad: DyadState) -> dict[str, Any]:
+    ramp = off_ramps(seen, dyad.between)
+    return {
+        "between": list(dyad.between), "rung": dyad.rung, "level": dyad.level,
+        "peak_rung": dyad.peak_rung, "peak_level": dyad.peak_level,
+        "history": [{"turn": c.turn, "from": c.from_rung, "to": c.to_rung, "path": list(c.path),
+                     "cause": _cause(seen, c.cause), "at": c.at} for c in dyad.history],
+        "off_ramp": {"path": list(ramp.path), "moves": [m.id for m in ramp.moves]},
+    }
+
+
+def _move(move: MoveRecord) -> dict[str, Any]:
+    return {
+        "id": move.id, "by": move.by, "type": move.type, "category": move.category,
+        "target": move.target, "turn": move.turn, "status": move.status,
+        "visibility": move.visibility, "text": move.text, "intent": move.intent,
+        "step": move.step, "cbm": move.cbm, "at": move.at, "amended": move.amended,
+        "original_category": move.original_category or None,
+        "decision_note": move.decision_note, "decided_turn": move.decided_turn,
+    }
+
+
+def _message(seen: ExerciseState, message: Message) -> dict[str, Any]:
+    return {
+        "id": message.id, "from": message.sender, "to": message.recipient,
+        "route": list(message.route), "sent_turn": message.sent_turn,
+        "ack_turn": message.ack_turn, "sent_at": message.sent_at, "ack_at": message.ack_at,
+        "ack_within": message.ack_within, "late": message.late(seen.turn),
+        "text": message.text, "ack_text": message.ack_text, "reply_to": message.reply_to,
+    }
+
+
+def _injects(seen: ExerciseState, viewer: Viewer) -> list[dict[str, Any]]:
+    expectations: dict[str, list[dict[str, Any]]] = {}
+    if viewer == CONTROL:
+        for result in expectation_results(seen):
+            expectations.setdefault(result.inject, []).append(
+                {"by": result.by, "move": result.move, "within": result.within,
+                 "status": result.status, "met_by": result.met_by})
+    listed = []
+    for inject in seen.scenario.injects:
+        release = seen.injects.get(inject.id)
+        if viewer != CONTROL and release is None:
+            continue
+        entry = {
+            "id": inject.id, "title": inject.title, "kind": inject.kind,
+            "released_turn": release.released_turn if release else None,
+            "how": release.how if release else None,
+            "released_at": release.at if release else None,
+            "from": inject.source, "to": list(inject.to), "text": inject.text,
+        }
+        if viewer == CONTROL:
+            entry["expect"] = expectations.get(inject.id, [])
+        listed.append(entry)
+    return listed

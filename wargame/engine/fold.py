@@ -1,0 +1,139 @@
+"""The fold: the exercise state is a deterministic function of the event log.
+
+``check`` validates an action against a state and returns the payload to record;
+``apply`` folds one recorded event into the state (incrementally, so appending stays
+cheap); a retraction refolds everything from scratch, so that rungs, peaks, injects
+and metrics come out as if the retracted event had never happened.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+from wargame.errors import ActionRefused
+from wargame.engine import injects, rules_debrief, rules_hotline, rules_moves, rules_phase
+from wargame.engine.actions import check_keys, shape_of
+from wargame.engine.escalation import starting_dyads
+from wargame.engine.guards import check_actor
+from wargame.engine.retraction import check_retract, retracted_set
+from wargame.engine.state import Event, ExerciseState
+from wargame.model import Scenario
+
+Check = Callable[[ExerciseState, dict[str, Any], str], dict[str, Any]]
+Effect = Callable[[ExerciseState, Event], None]
+
+
+def _nothing(state: ExerciseState, event: Event) -> None:
+    """A retraction's effect is the refold itself."""
+
+
+RULES: dict[str, tuple[Check, Effect]] = {
+    "phase": (rules_phase.check_phase, rules_phase.apply_phase),
+    "next-turn": (rules_phase.check_next_turn, rules_phase.apply_next_turn),
+    "end": (rules_phase.check_end, rules_phase.apply_end),
+    "move": (rules_moves.check_move, rules_moves.apply_move),
+    "adjudicate": (rules_moves.check_adjudicate, rules_moves.apply_adjudicate),
+    "perceive": (rules_moves.check_perceive, rules_moves.apply_perceive),
+    "hotline": (rules_hotline.check_hotline, rules_hotline.apply_hotline),
+    "ack": (rules_hotline.check_ack, rules_hotline.apply_ack),
+    "channel": (rules_hotline.check_channel, rules_hotline.apply_channel),
+    "inject": (injects.check_inject, injects.apply_inject),
+    "note": (rules_debrief.check_note, rules_debrief.apply_note),
+    "rate": (rules_debrief.check_rate, rules_debrief.apply_rate),
+    "lesson": (rules_debrief.check_lesson, rules_debrief.apply_lesson),
+    "improve": (rules_debrief.check_improve, rules_debrief.apply_improve),
+    "hotwash": (rules_debrief.check_hotwash, rules_debrief.apply_hotwash),
+    "retract": (check_retract, _nothing),
+}
+
+
+def new_state(scenario: Scenario) -> ExerciseState:
+    """The state before any event: plan phase, starting rungs, channels as the scenario sets."""
+    return ExerciseState(
+        scenario=scenario, dyads=starting_dyads(scenario),
+        channels={frozenset(c.between): c.status for c in scenario.channels})
+
+
+def check(state: ExerciseState, kind: str, payload: object, actor: str,
+          at: float | None) -> dict[str, Any]:
+    """The payload to record for this action, or ActionRefused saying why not."""
+    shape = shape_of(kind)
+    if payload is None:
+        payload = {}
+    if not isinstance(payload, dict):
+        if shape.shorthand is None:
+            raise ActionRefused(f"{kind} takes a mapping of keys, got {payload!r}")
+        payload = {shape.shorthand: payload}
+    check_keys(kind, payload)
+    check_actor(state, kind, actor, payload.get(shape.acting_key) if shape.acting_key else None)
+    given = dict(payload)
+    given["at"] = at
+    normalized = RULES[kind][0](state, given, actor)
+    normalized["at"] = at
+    return normalized
+
+
+def _record(state: ExerciseState, event: Event) -> None:
+    state.events.append(event)
+    state.last_seq = event.seq
+
+
+def effect(state: ExerciseState, event: Event) -> ExerciseState:
+    """Fold an event already checked against ``state`` (the writer's own, just committed)."""
+    if event.kind == "retract":
+        return fold(state.scenario, [*state.events, event])
+    _record(state, event)
+    RULES[event.kind][1](state, event)
+    return state
+
+
+def apply(state: ExerciseState, event: Event) -> ExerciseState:
+    """Fold an event read from the log, checking it first; one that no longer holds is void."""
+    if event.kind == "retract":
+        return fold(state.scenario, [*state.events, event])
+    _record(state, event)
+    _apply_checked(state, event)
+    return state
+
+
+def _apply_checked(state: ExerciseState, event: Event) -> None:
+    rules = RULES.get(event.kind)
+    if rules is None:
+        state.void[event.seq] = f"unknown action {event.kind!r}"
+        return
+    try:
+        rules[0](state, dict(event.payload), event.actor)
+    except ActionRefused as refusal:
+        # e.g. the adjudication of a move that was retracted later: it no longer applies.
+        state.void[event.seq] = str(refusal)
+        return
+    except (KeyError, TypeError, ValueError) as error:
+        state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
+        return
+    rules[1](state, event)
+
+
+def _shadow(state: ExerciseState, event: Event) -> None:
+    """A retracted move stays on record as retracted; a retracted message is set apart."""
+    if event.kind == "move" and event.payload.get("id") not in state.moves:
+        rules_moves.record_move(state, event, "retracted")
+    elif event.kind == "hotline":
+        message = rules_hotline.build_message(state, event)
+        state.retracted_messages[message.id] = message
+
+
+def fold(scenario: Scenario, events: Iterable[Event]) -> ExerciseState:
+    """The state after ``events`` (in seq order), retractions honoured."""
+    events = list(events)
+    state = new_state(scenario)
+    state.retracted = retracted_set(events)
+    for event in events:
+        _record(state, event)
+        if event.seq in state.retracted:
+            try:
+                _shadow(state, event)
+            except (KeyError, TypeError, ValueError) as error:
+                state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
+        elif event.kind != "retract":
+            _apply_checked(state, event)
+    return state

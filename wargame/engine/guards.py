@@ -1,0 +1,62 @@
+"""Checks shared by the rules: phase, who acts, which delegation is named."""
+
+from __future__ import annotations
+
+from wargame.errors import ActionRefused
+from wargame.engine.actions import ACTIONS, CONTROL_ACTORS, FACILITATOR
+from wargame.engine.state import ExerciseState
+from wargame.engine.words import did_you_mean
+from wargame.model import PHASES, Delegation
+
+PHASE_ORDER = tuple(phase for phase in PHASES if phase != "ended")  # "ended" comes by `end`
+
+
+def require_phase(state: ExerciseState, phases: tuple[str, ...], doing: str) -> None:
+    if state.phase == "ended":
+        raise ActionRefused(f"the exercise has ended; {doing} is no longer possible")
+    if state.phase not in phases:
+        allowed = " or ".join(phases)
+        raise ActionRefused(
+            f"{doing} is only possible in the {allowed} phase "
+            f"(the exercise is in the {state.phase} phase)")
+
+
+def check_actor(state: ExerciseState, kind: str, actor: str, acting: str | None) -> None:
+    """The facilitator (or a script) may do anything; a delegation acts only as itself."""
+    if actor in CONTROL_ACTORS:
+        return
+    if not state.scenario.has_delegation(actor):
+        names = [*CONTROL_ACTORS, *(d.id for d in state.scenario.delegations)]
+        raise ActionRefused(f"unknown actor {actor!r}{did_you_mean(actor, names)}")
+    shape = ACTIONS[kind]
+    if shape.control_only:
+        raise ActionRefused(f"{kind} is for the facilitator only; {actor} cannot use it")
+    if acting is not None and acting != actor:
+        raise ActionRefused(f"{actor} cannot act for {acting}")
+
+
+def delegation(state: ExerciseState, value: object, what: str) -> Delegation:
+    ids = [d.id for d in state.scenario.delegations]
+    if not isinstance(value, str) or value not in ids:
+        raise ActionRefused(f"{what} {value!r} is not a delegation of this scenario"
+                            f"{did_you_mean(value, ids)}")
+    return state.scenario.delegation(value)
+
+
+def mover(state: ExerciseState, value: object, what: str, doing: str) -> Delegation:
+    """A delegation that may act in the exercise (observers watch and take notes only)."""
+    found = delegation(state, value, what)
+    if not found.can_move:
+        raise ActionRefused(f"{found.id} is an observer; observers cannot {doing}")
+    return found
+
+
+def author(state: ExerciseState, value: object, what: str) -> str:
+    """Who writes a note or answer: the facilitator or a delegation."""
+    if value == FACILITATOR:
+        return FACILITATOR
+    ids = [d.id for d in state.scenario.delegations]
+    if not isinstance(value, str) or value not in ids:
+        raise ActionRefused(f"{what} {value!r} is neither the facilitator nor a delegation"
+                            f"{did_you_mean(value, ids + [FACILITATOR])}")
+    return value

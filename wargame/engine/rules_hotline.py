@@ -1,0 +1,154 @@
+"""The hotline: messages along the open channels (relayed when the direct line is down),
+acknowledgements, and control cutting or restoring a line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from wargame.errors import ActionRefused
+from wargame.engine import actions
+from wargame.engine.guards import delegation, mover, require_phase
+from wargame.engine.state import Event, ExerciseState, Message
+from wargame.engine.timing import format_clock
+from wargame.engine.words import did_you_mean, listing, pair_text
+from wargame.model.scenario import CHANNEL_STATUSES
+
+
+def open_graph(state: ExerciseState) -> nx.Graph:
+    """The hotline graph restricted to the channels that are up now."""
+    graph = nx.Graph()
+    graph.add_nodes_from(d.id for d in state.scenario.delegations)
+    for channel in state.scenario.channels:
+        if state.channels.get(frozenset(channel.between), channel.status) == "up":
+            graph.add_edge(*channel.between, ack_within=channel.ack_within)
+    return graph
+
+
+def down_channels(state: ExerciseState) -> list[str]:
+    return [pair_text(c.between) for c in state.scenario.channels
+            if state.channels.get(frozenset(c.between), c.status) == "down"]
+
+
+def open_route(state: ExerciseState, sender: str, recipient: str) -> tuple[str, ...] | None:
+    """The shortest path over the channels up now; None when there is none."""
+    down = frozenset(pair for pair, status in state.channels.items() if status == "down")
+    key = (down, sender, recipient)
+    if key not in state.routes:
+        try:
+            state.routes[key] = tuple(nx.shortest_path(open_graph(state), sender, recipient))
+        except nx.NetworkXNoPath:
+            state.routes[key] = None
+    return state.routes[key]
+
+
+def route_ack_within(state: ExerciseState, route: tuple[str, ...]) -> int:
+    """For a relayed message, the largest ``ack_within`` along its route."""
+    limits = [state.scenario.channel(a, b).ack_within for a, b in zip(route, route[1:])]
+    return max(limits, default=1)
+
+
+def find_message(state: ExerciseState, value: object) -> Message:
+    if isinstance(value, str) and value in state.retracted_messages:
+        raise ActionRefused(f"message {value} was retracted")
+    if not isinstance(value, str) or value not in state.messages:
+        raise ActionRefused(f"no hotline message {value!r} has been sent"
+                            f"{did_you_mean(value, state.messages)}")
+    return state.messages[value]
+
+
+def check_hotline(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+    require_phase(state, ("exercise",), "sending a hotline message")
+    sender = mover(state, payload["from"], "from", "send hotline messages").id
+    recipient = mover(state, payload["to"], "to", "receive hotline messages").id
+    if sender == recipient:
+        raise ActionRefused(f"{sender} cannot send a hotline message to itself")
+    normalized: dict[str, Any] = {
+        "id": actions.new_id(payload, "message") or actions.next_free_id(
+            "h", len(state.messages) + len(state.retracted_messages),
+            lambda i: i in state.messages or i in state.retracted_messages),
+        "from": sender, "to": recipient,
+        "text": actions.text(payload, "text", "the message's text"),
+    }
+    if normalized["id"] in state.messages or normalized["id"] in state.retracted_messages:
+        raise ActionRefused(f"there is already a hotline message {normalized['id']}; "
+                            "choose another id")
+    reply_to = payload.get("reply_to")
+    if reply_to is not None:
+        # A reply stays a reply when the message it answers is retracted later.
+        if not (isinstance(reply_to, str) and reply_to in state.retracted_messages):
+            reply_to = find_message(state, reply_to).id
+        normalized["reply_to"] = reply_to
+    if open_route(state, sender, recipient) is None:
+        down = down_channels(state)
+        if down:
+            raise ActionRefused(f"no open hotline route from {sender} to {recipient}: "
+                                f"channels down: {listing(down)}")
+        raise ActionRefused(f"no hotline channel connects {sender} to {recipient}, "
+                            "directly or through another delegation")
+    return normalized
+
+
+def build_message(state: ExerciseState, event: Event) -> Message:
+    payload = event.payload
+    route = open_route(state, payload["from"], payload["to"]) or (payload["from"], payload["to"])
+    return Message(id=payload["id"], sender=payload["from"], recipient=payload["to"],
+                   text=payload["text"], route=route, sent_turn=state.turn, sent_at=event.at,
+                   ack_within=route_ack_within(state, route) if len(route) > 1 else 1,
+                   seq=event.seq, reply_to=payload.get("reply_to"))
+
+
+def apply_hotline(state: ExerciseState, event: Event) -> None:
+    message = build_message(state, event)
+    state.messages[message.id] = message
+
+
+def check_ack(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+    require_phase(state, ("exercise",), "acknowledging a hotline message")
+    message = find_message(state, payload["message"])
+    by = delegation(state, payload["by"], "by")
+    if not by.can_move:
+        raise ActionRefused(f"{by.id} is an observer; observers cannot acknowledge messages")
+    if by.id != message.recipient:
+        raise ActionRefused(
+            f"only {message.recipient}, the recipient of {message.id}, can acknowledge it")
+    if message.acknowledged:
+        raise ActionRefused(f"message {message.id} was already acknowledged by "
+                            f"{message.recipient} in turn {message.ack_turn}")
+    at = payload.get("at")
+    if at is not None and message.sent_at is not None and at < message.sent_at:
+        raise ActionRefused(
+            f"the acknowledgement at {format_clock(at)} would come before {message.id} "
+            f"was sent at {format_clock(message.sent_at)}")
+    normalized = {"message": message.id, "by": by.id}
+    text = actions.text(payload, "text", "the acknowledgement's text", required=False)
+    if text:
+        normalized["text"] = text
+    return normalized
+
+
+def apply_ack(state: ExerciseState, event: Event) -> None:
+    message = state.messages[event.payload["message"]]
+    message.ack_turn, message.ack_at = state.turn, event.at
+    message.ack_text, message.ack_seq = event.payload.get("text", ""), event.seq
+
+
+def check_channel(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+    require_phase(state, ("plan", "exercise"), "cutting or restoring a hotline channel")
+    between = payload["between"]
+    if not isinstance(between, (list, tuple)) or len(between) != 2:
+        raise ActionRefused(f"between must name two delegations, got {between!r}")
+    a, b = (delegation(state, name, "between").id for name in between)
+    channel = state.scenario.channel(a, b)
+    if channel is None:
+        known = listing(pair_text(c.between) for c in state.scenario.channels)
+        raise ActionRefused(f"no hotline channel between {a} and {b} (channels: {known})")
+    status = actions.choice(payload["status"], CHANNEL_STATUSES, "status")
+    if state.channels.get(frozenset(channel.between), channel.status) == status:
+        raise ActionRefused(f"the {pair_text(channel.between)} channel is already {status}")
+    return {"between": list(channel.between), "status": status}
+
+
+def apply_channel(state: ExerciseState, event: Event) -> None:
+    state.channels[frozenset(event.payload["between"])] = event.payload["status"]

@@ -1,0 +1,66 @@
+"""The exercise's course: phases in order (plan, exercise, assess, adjust), turns, the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wargame.errors import ActionRefused
+from wargame.engine.guards import PHASE_ORDER, require_phase
+from wargame.engine.injects import release_scheduled
+from wargame.engine.state import Event, ExerciseState
+from wargame.engine.words import did_you_mean
+
+
+def check_phase(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+    wanted = payload["to"]
+    if state.phase == "ended":
+        raise ActionRefused("the exercise has ended; its phase can no longer change")
+    if wanted == "ended":
+        raise ActionRefused("to end the exercise use the action end")
+    if not isinstance(wanted, str) or wanted not in PHASE_ORDER:
+        raise ActionRefused(f"unknown phase {wanted!r}{did_you_mean(wanted, PHASE_ORDER)}")
+    position = PHASE_ORDER.index(state.phase)
+    if position + 1 == len(PHASE_ORDER):
+        raise ActionRefused(f"the {state.phase} phase is the last; use end to end the exercise")
+    following = PHASE_ORDER[position + 1]
+    if wanted != following:
+        raise ActionRefused(
+            f"the exercise is in the {state.phase} phase; the next phase is {following} "
+            f"(phases go {' -> '.join(PHASE_ORDER)})")
+    return {"to": wanted}
+
+
+def apply_phase(state: ExerciseState, event: Event) -> None:
+    state.phase = event.payload["to"]
+    state.phase_ts[state.phase] = event.ts
+    if state.phase == "exercise":
+        state.exercise_started_ts = event.ts
+        state.turn = 1
+        state.turn_started_ts = event.ts
+        # Turn 1's scheduled injects, then any condition the starting rungs already meet.
+        release_scheduled(state, event)
+
+
+def check_next_turn(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+    require_phase(state, ("exercise",), "advancing the turn")
+    last = state.scenario.clock.turns
+    if state.turn >= last:
+        raise ActionRefused(f"turn {last} is the last; advance the phase to assess")
+    return {}
+
+
+def apply_next_turn(state: ExerciseState, event: Event) -> None:
+    state.turn += 1
+    state.turn_started_ts = event.ts
+    release_scheduled(state, event)
+
+
+def check_end(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+    if state.phase == "ended":
+        raise ActionRefused("the exercise has already ended")
+    return {}
+
+
+def apply_end(state: ExerciseState, event: Event) -> None:
+    state.phase = "ended"
+    state.phase_ts["ended"] = event.ts

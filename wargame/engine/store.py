@@ -1,0 +1,217 @@
+"""The session file: one SQLite database per exercise, an append-only event log.
+
+WAL mode with ``synchronous=NORMAL``: a committed event survives the writing process
+being killed (not necessarily a power cut). Several processes may append at once: an
+append takes the write lock (``BEGIN IMMEDIATE``), reads what others appended since, lets
+the engine check the action against that, inserts and commits. The file also keeps the
+scenario and rulebook text it was created from, so it replays and debriefs on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from wargame.errors import SessionError
+from wargame.engine.state import Event
+
+APPLICATION_ID = 0x57474D45  # "WGME": marks a wargame session among SQLite files
+SCHEMA_VERSION = 1
+FORMAT = "wargame-session"
+BUSY_TIMEOUT_MS = 60_000
+_HEADER = b"SQLite format 3\x00"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts REAL NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL
+);
+"""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN ourselves, so a transaction is exactly what we say.
+    connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None,
+                                 timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    return connection
+
+
+def _check_header(path: Path) -> None:
+    """Refuse files that are not sessions before SQLite touches them."""
+    if not path.exists():
+        raise SessionError(f"no session file at {path}")
+    if not path.is_file():
+        raise SessionError(f"{path} is not a file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise SessionError(f"cannot read {path}: {error.strerror}") from None
+    if not header:
+        raise SessionError(f"{path} is empty, not a wargame session")
+    if len(header) < 100 or not header.startswith(_HEADER):
+        raise SessionError(f"{path} is not a wargame session (not an SQLite database)")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise SessionError(f"{path} is an SQLite database but not a wargame session")
+    version = int.from_bytes(header[60:64], "big")
+    if version > SCHEMA_VERSION:
+        raise SessionError(
+            f"{path} was written by a newer wargame (session schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}); upgrade wargame to open it")
+
+
+class Store:
+    """An open session file. Safe to share between threads of one process."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, meta: dict[str, str]):
+        self.path = path
+        self.meta = meta
+        self._db = connection
+        self._lock = threading.RLock()
+        self._data_version = -1
+        self._latest = 0
+
+    @classmethod
+    def create(cls, path: str | Path, meta: dict[str, str]) -> "Store":
+        """Write a new, empty session atomically: it appears complete or not at all."""
+        path = Path(path)
+        if path.exists():
+            raise SessionError(f"{path} already exists")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
+        try:
+            db = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                db.executescript(_SCHEMA)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                full = {"format": FORMAT, "schema_version": str(SCHEMA_VERSION),
+                        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), **meta}
+                db.execute("BEGIN")
+                db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", full.items())
+                db.execute("COMMIT")
+                db.execute("PRAGMA journal_mode = WAL")  # persistent in the file header
+            finally:
+                db.close()
+            try:
+                os.link(temporary, path)  # fails if another process created it meanwhile
+            except FileExistsError:
+                raise SessionError(f"{path} already exists") from None
+            except OSError:  # a file system without hard links: check, then rename
+                if path.exists():
+                    raise SessionError(f"{path} already exists") from None
+                os.replace(temporary, path)
+        except OSError as error:
+            raise SessionError(f"cannot create {path}: {error.strerror or error}") from None
+        finally:
+            temporary.unlink(missing_ok=True)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        path = Path(path)
+        _check_header(path)
+        try:
+            db = _connect(path)
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            db.execute("SELECT seq, ts, actor, kind, payload FROM events LIMIT 0")
+        except sqlite3.DatabaseError as error:
+            raise SessionError(f"{path} is not a readable wargame session: {error}") from None
+        if meta.get("format") != FORMAT:
+            db.close()
+            raise SessionError(f"{path} is not a wargame session (no session marker)")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise SessionError(
+                f"{path} was written by a newer wargame (session schema {version}; this "
+                f"version reads up to {SCHEMA_VERSION}); upgrade wargame to open it")
+        store = cls(path, db, meta)
+        store._latest = store.max_seq()
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def max_seq(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
+
+    def latest_seq(self) -> int:
+        """The newest seq in the file; when no other connection has written, no table read."""
+        with self._lock:
+            version = self._db.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._data_version:
+                self._data_version = version
+                self._latest = self.max_seq()
+            return self._latest
+
+    def read_after(self, seq: int) -> list[Event]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT seq, ts, actor, kind, payload FROM events WHERE seq > ? ORDER BY seq",
+                (seq,)).fetchall()
+        events = [_event(row) for row in rows]
+        if events:
+            self._latest = max(self._latest, events[-1].seq)
+        return events
+
+    @contextmanager
+    def writing(self) -> Iterator["Writer"]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise SessionError(f"{self.path} is busy or locked: {error}") from None
+            writer = Writer(self)
+            try:
+                yield writer
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise SessionError(f"could not write to {self.path}: {error}") from None
+            if writer.last_seq:
+                self._latest = max(self._latest, writer.last_seq)
+
+
+class Writer:
+    """Inside a write transaction: read what others appended, then insert."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self.last_seq = 0
+
+    def read_after(self, seq: int) -> list[Event]:
+        return self._store.read_after(seq)
+
+    def insert(self, ts: float, actor: str, kind: str, payload: dict[str, Any]) -> int:
+        text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        cursor = self._store._db.execute(
+            "INSERT INTO events (ts, actor, kind, payload) VALUES (?, ?, ?, ?)",
+            (ts, actor, kind, text))
+        self.last_seq = cursor.lastrowid
+        return self.last_seq
+
+
+def _event(row: tuple) -> Event:
+    seq, ts, actor, kind, payload = row
+    return Event(seq=seq, ts=ts, actor=actor, kind=kind, payload=json.loads(payload))
