@@ -1,0 +1,197 @@
+"""The Assess section's trust indicators, broken down per pair and per delegation.
+
+The engine's metrics give the session-wide figures (:func:`compute_metrics`); the
+breakdowns the doctrine asks observers for (per channel, per pair, per delegation) are
+derived here from the state, with the same rules: retracted records count for nothing,
+CBM uptake and contact count approved moves, a message is late by :meth:`Message.late`.
+Figures are numbers only, so they are the same in both editions; a named move whose text
+the edition may not show is referred to without it.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+from wargame.engine.state import ExerciseState
+from wargame.debrief.editions import EditionData
+from wargame.debrief.words import Names, med, minutes_text, number, plural
+
+
+def _live_moves(state: ExerciseState):
+    return [m for m in sorted(state.moves.values(), key=lambda m: m.seq) if m.status != "retracted"]
+
+
+def _live_messages(state: ExerciseState):
+    return [m for m in sorted(state.messages.values(), key=lambda m: m.seq) if m.seq not in state.retracted]
+
+
+def hotline_by_pair(state: ExerciseState, names: Names) -> list[dict[str, Any]]:
+    """Timeliness per pair of correspondents (either direction), relays named."""
+    rows: dict[frozenset[str], dict[str, Any]] = {}
+    for message in _live_messages(state):
+        key = frozenset((message.sender, message.recipient))
+        row = rows.setdefault(key, {"messages": [], "relays": set()})
+        row["messages"].append(message)
+        row["relays"].update(message.route[1:-1])
+    out = []
+    for key, row in rows.items():
+        messages = row["messages"]
+        pair = state.scenario.dyad(*sorted(key)) if len(key) == 2 else tuple(key) * 2
+        acked = [m for m in messages if m.acknowledged]
+        turns = [m.ack_turn - m.sent_turn for m in acked]
+        seconds = [m.ack_at - m.sent_at for m in acked if m.ack_at is not None and m.sent_at is not None]
+        relayed = [m for m in messages if len(m.route) > 2]
+        channel = state.scenario.channel(*pair) if len(key) == 2 else None
+        via = ", ".join(sorted(names.delegation(d) for d in row["relays"]))
+        if not relayed:
+            route = "direct"
+        elif len(relayed) == len(messages):
+            route = f"relayed via {via}"
+        else:
+            route = f"direct; {len(relayed)} relayed via {via}"
+        within = channel.ack_within if channel is not None else max(m.ack_within for m in messages)
+        out.append({
+            "pair": names.pair(pair),
+            "channel": route,
+            "ack_within": plural(within, "turn"),
+            "messages": len(messages),
+            "acknowledged": len(acked),
+            "relayed": len(relayed),
+            "median_turns": number(med(turns)),
+            "median_minutes": minutes_text(med(seconds)) or "–",
+            "late": sum(1 for m in messages if m.late(state.turn)),
+            "unanswered": sum(1 for m in messages if not m.acknowledged),
+            "_order": [d.id for d in state.scenario.delegations].index(pair[0]),
+        })
+    out.sort(key=lambda r: (r["_order"], r["pair"]))
+    for row in out:
+        del row["_order"]
+    return out
+
+
+def contact_by_pair(state: ExerciseState, names: Names) -> list[dict[str, Any]]:
+    """Frequency of contact: hotline messages plus approved CBM moves between each pair.
+
+    Every pair of delegations that can move is listed (a pair with no contact is a finding);
+    pairs with an observer only when they had contact.
+    """
+    everyone = [d.id for d in state.scenario.delegations]
+    movers = {d.id for d in state.scenario.actors}
+    counts = {frozenset(p): {"messages": 0, "cbm": 0} for p in combinations(everyone, 2)}
+    for message in _live_messages(state):
+        key = frozenset((message.sender, message.recipient))
+        if key in counts:
+            counts[key]["messages"] += 1
+    for move in _live_moves(state):
+        if move.status == "approved" and move.cbm and move.target:
+            key = frozenset((move.by, move.target))
+            if key in counts:
+                counts[key]["cbm"] += 1
+    out = []
+    for a, b in combinations(everyone, 2):
+        c = counts[frozenset((a, b))]
+        total = c["messages"] + c["cbm"]
+        if total or (a in movers and b in movers):
+            out.append({"pair": names.pair((a, b)), "messages": c["messages"], "cbm": c["cbm"],
+                        "total": total})
+    return out
+
+
+def cbm_uptake(state: ExerciseState, names: Names) -> list[dict[str, Any]]:
+    """CBM moves per delegation, and their share of its approved moves."""
+    out = []
+    moves = _live_moves(state)
+    for delegation in state.scenario.actors:
+        approved = [m for m in moves if m.by == delegation.id and m.status == "approved"]
+        cbm = sum(1 for m in approved if m.cbm)
+        share = f"{round(100 * cbm / len(approved))} %" if approved else "–"
+        out.append({"delegation": delegation.name, "cbm": cbm, "approved": len(approved),
+                    "proposed": sum(1 for m in moves if m.by == delegation.id), "share": share})
+    return out
+
+
+def misperception_by_pair(state: ExerciseState, data: EditionData, names: Names) -> list[dict[str, Any]]:
+    """Intended vs perceived per (perceiver, mover), with the largest gaps named."""
+    live = {m.id: m for m in _live_moves(state)}
+    readable = {id(p) for p in data.perceptions}
+    groups: dict[tuple[str, str], list] = {}
+    for perception in state.perceptions:
+        move = live.get(perception.move)
+        if move is None:
+            continue
+        groups.setdefault((perception.by, move.by), []).append((perception, move))
+    out = []
+    for (perceiver, mover), items in groups.items():
+        gaps = [p.gap for p, _ in items]
+        # Individual readings are named only where the edition carries them.
+        shown = [(p, m) for p, m in items if id(p) in readable and m.id in data.visible_move_ids]
+        largest = sorted(shown, key=lambda pm: (-abs(pm[0].gap), pm[0].seq))[:3]
+        out.append({
+            "perceiver": names.delegation(perceiver),
+            "mover": names.delegation(mover),
+            "count": len(items),
+            "mean_gap": number(sum(gaps) / len(gaps)),
+            "mean_abs_gap": number(sum(abs(g) for g in gaps) / len(gaps)),
+            "largest": [_gap_view(p, m, data, names) for p, m in largest if p.gap != 0],
+        })
+    out.sort(key=lambda r: (r["perceiver"], r["mover"]))
+    return out
+
+
+def _gap_view(perception, move, data: EditionData, names: Names) -> dict[str, Any]:
+    return {
+        "move": move.id,
+        "by": names.delegation(move.by),
+        "type_name": names.move_type(move.type),
+        "turn": move.turn,
+        "text": move.text,
+        "intent": names.category(move.intent),
+        "perceived": names.category(perception.as_category),
+        "gap": f"{perception.gap:+d}",
+    }
+
+
+def expectations(state: ExerciseState, data: EditionData, names: Names) -> list[dict[str, Any]]:
+    """Every expected response to an inject, as the engine judges it, with when it came.
+
+    A response that came after its window is named too ("late"), since the doctrine asks
+    how late, not only whether.
+    """
+    from wargame.engine.objectives import expectation_results
+
+    moves = state.moves
+    out = []
+    for result in expectation_results(state):
+        if data.public and result.inject not in data.injects:
+            continue
+        try:
+            title = state.scenario.inject(result.inject).title
+        except KeyError:
+            title = result.inject
+        came = ""
+        met: bool | None = None
+        if result.status == "met" and result.met_by in moves:
+            met, came = True, f"turn {moves[result.met_by].turn} ({result.met_by})"
+        elif result.status == "missed":
+            met = False
+            late = [m for m in sorted(moves.values(), key=lambda m: m.seq)
+                    if m.status == "approved" and m.by == result.by and m.type == result.move
+                    and result.released_turn is not None and m.turn > result.released_turn + result.within]
+            came = f"late, turn {late[0].turn} ({late[0].id})" if late else "never"
+        elif result.status == "open":
+            came = "window still open"
+        else:
+            came = "inject not released"
+        out.append({
+            "inject": title,
+            "inject_id": result.inject,
+            "by": names.delegation(result.by),
+            "move": names.move_type(result.move),
+            "within": plural(result.within, "turn"),
+            "released": (f"turn {result.released_turn}" if result.released_turn is not None
+                         else "not released"),
+            "came": came,
+            "result": met,
+        })
+    return out
