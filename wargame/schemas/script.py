@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from wargame.model.rulebook import VISIBILITIES
+from wargame.engine.rules_debrief import CAPABILITIES, LESSON_KINDS
+from wargame.engine.rules_moves import DECISIONS
 from wargame.model.scenario import CHANNEL_STATUSES, RATINGS
 from wargame.schemas._common import (
     CLOCK_PATTERN,
@@ -18,10 +20,8 @@ from wargame.schemas._common import (
 )
 
 PHASE_TARGETS = ("plan", "exercise", "assess", "adjust")
-DECISIONS = ("approve", "reject", "amend")
-LESSON_KINDS = ("strength", "improvement")
-# HSEEP improvement-plan capability elements (POETE).
-CAPABILITY_ELEMENTS = ("planning", "organization", "equipment", "training", "exercise")
+# The engine's own vocabularies, so the schema cannot drift from what the engine accepts.
+CAPABILITY_ELEMENTS = CAPABILITIES
 # Actions that may be written as a bare word: `- next-turn`.
 BARE_ACTIONS = ("next-turn", "end")
 
