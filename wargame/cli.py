@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", help="session file (created when missing)")
     p.add_argument("--as", dest="as_", metavar="DELEGATION",
                    help="open a delegation's screen (or 'public' for the projector view)")
+    p.add_argument("--choose-viewer", dest="as_", action="store_const", const=":choose",
+                   help=argparse.SUPPRESS)  # wargame serve: ask who and the access code first
 
     p = sub.add_parser("validate", help="check scenario and rulebook files")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", required=True)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--public-url", help="the address browsers use, when behind a reverse proxy "
+                                        "(default: http://HOST:PORT)")
 
     p = sub.add_parser("schema", help="print the JSON Schema of a file kind")
     p.add_argument("kind", choices=("scenario", "rulebook", "script"))

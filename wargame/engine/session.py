@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from wargame import __version__
 from wargame.errors import ActionRefused, FileInvalid, SessionError
 from wargame.engine.fold import apply, check, effect, fold
+from wargame.engine.presence import PresenceBoard, PresenceRow
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.store import Store, Writer
 from wargame.engine.timing import elapsed, parse_clock
@@ -41,6 +42,7 @@ class Session:
         self.path: Path = store.path
         self.scenario: Scenario = scenario
         self.state: ExerciseState = fold(scenario, store.read_after(0))
+        self._presence: PresenceBoard | None = None
 
     @classmethod
     def create(cls, path: str | Path, scenario_path: str | Path) -> "Session":
@@ -132,7 +134,31 @@ class Session:
                 self.state = fold(self.scenario, before)
             raise
 
+    # -- who has the session open (wargame.engine.presence) --------------------------------
+
+    def heartbeat(self, viewer: str, client: str) -> bool:
+        """Say that the screen ``client`` (showing ``viewer``) is open; cheap, never blocks long."""
+        return self._presence_board().beat(viewer, client)
+
+    def leave(self, client: str) -> None:
+        """The screen ``client`` closes: it is no longer shown as connected."""
+        self._presence_board().leave(client)
+
+    def presence(self) -> list[PresenceRow]:
+        return self._presence_board().rows()
+
+    def _presence_board(self) -> PresenceBoard:
+        if self._presence is None:
+            self._presence = PresenceBoard(self.path)
+        return self._presence
+
+    def setdefault_meta(self, key: str, value: str) -> str:
+        """A session setting, stored on first need (the first process to store it wins)."""
+        return self._store.setdefault_meta(key, value)
+
     def close(self) -> None:
+        if self._presence is not None:
+            self._presence.close()
         self._store.close()
 
     def __enter__(self) -> "Session":

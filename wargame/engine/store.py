@@ -38,6 +38,20 @@ CREATE TABLE events (
 );
 """
 
+# Who has the session open (wargame.engine.presence): one row per open screen, kept fresh
+# by heartbeats. Not part of the exercise record, so not versioned with the schema: files
+# written before it existed get it when first opened.
+PRESENCE_TABLE = """
+CREATE TABLE IF NOT EXISTS presence (
+    client TEXT PRIMARY KEY,
+    viewer TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    started REAL NOT NULL,
+    last_seen REAL NOT NULL
+)
+"""
+
 
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN ourselves, so a transaction is exactly what we say.
@@ -95,6 +109,7 @@ class Store:
             db = sqlite3.connect(temporary, isolation_level=None)
             try:
                 db.executescript(_SCHEMA)
+                db.execute(PRESENCE_TABLE)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 full = {"format": FORMAT, "schema_version": str(SCHEMA_VERSION),
@@ -138,6 +153,7 @@ class Store:
             raise SessionError(
                 f"{path} was written by a newer wargame (session schema {version}; this "
                 f"version reads up to {SCHEMA_VERSION}); upgrade wargame to open it")
+        _add_presence_table(db)
         store = cls(path, db, meta)
         store._latest = store.max_seq()
         return store
@@ -158,6 +174,21 @@ class Store:
                 self._data_version = version
                 self._latest = self.max_seq()
             return self._latest
+
+    def setdefault_meta(self, key: str, value: str) -> str:
+        """The stored value of ``key``, storing ``value`` first when there is none.
+
+        Safe against another process doing the same at once: the first write wins.
+        """
+        with self._lock:
+            try:
+                self._db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                                 (key, value))
+            except sqlite3.Error as error:
+                raise SessionError(f"could not write to {self.path}: {error}") from None
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            self.meta[key] = row[0]
+            return row[0]
 
     def read_after(self, seq: int) -> list[Event]:
         with self._lock:
@@ -210,6 +241,16 @@ class Writer:
             (ts, actor, kind, text))
         self.last_seq = cursor.lastrowid
         return self.last_seq
+
+
+def _add_presence_table(db: sqlite3.Connection) -> None:
+    """Give a session written before the presence table existed one (when it can be written)."""
+    try:
+        if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'presence'"
+                      ).fetchone() is None:
+            db.execute(PRESENCE_TABLE)
+    except sqlite3.OperationalError:
+        pass  # a read-only file: it replays and exports all the same, without presence
 
 
 def _event(row: tuple) -> Event:

@@ -1,0 +1,183 @@
+"""Terminal-app benchmark: first frame of the console, and redraws in a 10,000-event session.
+
+Prints each figure beside its budget and exits 1 when one is over:
+- time to the first frame of the exercise console for a bundled scenario, against a bare
+  Textual app (Header + Footer) measured in the same run: median ratio <= 1.3. Both are
+  timed from creating the app to the first frame the app hands to its driver; the session
+  is opened beforehand, as `wargame play` does before the app starts (its opening time is
+  printed for information). Imports are warmed up first, then the two alternate.
+- in a 10,000-event session (the engine benchmark's generator: 12 delegations, 20 turns),
+  a key press that moves the selection redraws within 50 ms (median): the timeline cursor
+  (down) and the ladder's pair (right).
+
+    .venv/bin/python benchmarks/bench_ui.py [--repeat N] [--events N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_engine import generate, RULEBOOK, scenario_text  # noqa: E402  (the shared generator)
+
+from textual import events  # noqa: E402
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.widgets import Footer, Header  # noqa: E402
+
+from wargame.engine import Session  # noqa: E402
+from wargame.paths import resolve_scenario  # noqa: E402
+from wargame.ui.app import create_app  # noqa: E402
+from wargame.ui.screens.session import SessionScreen  # noqa: E402
+
+FIRST_FRAME_RATIO_BUDGET = 1.3
+REDRAW_MS_BUDGET = 50.0
+SIZE = (120, 40)
+WAIT_SECONDS = 30.0
+
+
+class BareApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Footer()
+
+
+def line(name: str, value: float, budget: float | None, unit: str) -> bool:
+    if budget is None:
+        print(f"{name:<52} {value:>8.2f} {unit:<3} (for information)")
+        return True
+    ok = value <= budget
+    print(f"{name:<52} {value:>8.2f} {unit:<3} budget <= {budget:g} {unit}  "
+          f"{'ok' if ok else 'OVER BUDGET'}")
+    return ok
+
+
+def watch_frames(app: App) -> list[tuple[float, object]]:
+    """Record (time, screen) of every frame the app hands to its driver."""
+    frames: list[tuple[float, object]] = []
+    display = app._display
+
+    def recording(screen, renderable) -> None:
+        if renderable is not None:
+            frames.append((time.perf_counter(), screen))
+        display(screen, renderable)
+
+    app._display = recording
+    return frames
+
+
+async def first_frame(make_app: Callable[[], App], screen_type: type) -> float:
+    """Seconds from creating the app to its first frame showing ``screen_type``."""
+    started = time.perf_counter()
+    app = make_app()
+    frames = watch_frames(app)
+    async with app.run_test(size=SIZE) as pilot:
+        deadline = time.perf_counter() + WAIT_SECONDS
+        while not any(isinstance(screen, screen_type) for _, screen in frames):
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"no frame of {screen_type.__name__} within {WAIT_SECONDS} s")
+            await pilot.pause()
+    return next(t for t, screen in frames if isinstance(screen, screen_type)) - started
+
+
+async def first_frames(folder: Path, repeat: int) -> tuple[list[float], list[float], list[float]]:
+    scenario = resolve_scenario("strait-incident")
+    bare, console, opening = [], [], []
+    for index in range(repeat + 1):  # the first round warms imports and caches up
+        path = folder / f"first-{index}.wargame"
+        with Session.create(path, scenario) as created:
+            created.act("phase", {"to": "exercise"})  # the app opens on the console
+        started = time.perf_counter()
+        session = Session.open(path)
+        opened = time.perf_counter() - started
+        bare_seconds = await first_frame(BareApp, object)
+        console_seconds = await first_frame(
+            lambda: create_app(session, poll_interval=None), SessionScreen)
+        session.close()
+        if index:
+            bare.append(bare_seconds)
+            console.append(console_seconds)
+            opening.append(opened)
+    return bare, console, opening
+
+
+def big_session(folder: Path, count: int) -> tuple[Path, int]:
+    (folder / "bench-ladder.yaml").write_text(RULEBOOK, encoding="utf-8")
+    (folder / "bench-exercise.yaml").write_text(scenario_text(), encoding="utf-8")
+    path = folder / "big.wargame"
+    with Session.create(path, folder / "bench-exercise.yaml") as session:
+        with session.batch() as batch:
+            for second, (kind, payload) in enumerate(generate(count, random.Random(20261122))):
+                batch.act(kind, payload, at=float(second))
+        return path, len(session.state.events)
+
+
+async def redraws(path: Path, presses: int) -> dict[str, list[float]]:
+    """Milliseconds from a key press to the frame that shows its effect."""
+    session = Session.open(path)
+    app = create_app(session, poll_interval=None)
+    frames = watch_frames(app)
+    timings: dict[str, list[float]] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        for name, focus, key in (("timeline cursor (down)", "#timeline-log", "down"),
+                                 ("ladder pair (right)", "#ladder-view", "right")):
+            screen.query_one(focus).focus()
+            await pilot.pause()
+            timings[name] = []
+            for _ in range(presses):
+                await pilot.pause()
+                seen = len(frames)
+                started = time.perf_counter()
+                app._driver.send_message(events.Key(key, None))
+                deadline = started + WAIT_SECONDS
+                while len(frames) == seen:
+                    if time.perf_counter() > deadline:
+                        raise SystemExit(f"{key} on {focus} drew nothing within {WAIT_SECONDS} s")
+                    await asyncio.sleep(0)
+                timings[name].append((frames[seen][0] - started) * 1000)
+        log = screen.query_one("#timeline-log")
+        assert log.shown_count == len(session.state.events), "the timeline does not show every event"
+    session.close()
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="first-frame repetitions")
+    parser.add_argument("--events", type=int, default=10_000, help="actions in the big session")
+    parser.add_argument("--presses", type=int, default=30, help="key presses timed per kind")
+    args = parser.parse_args()
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.chdir(folder)  # the app looks for other sessions in ./sessions
+        bare, console, opening = asyncio.run(first_frames(folder, args.repeat))
+        ratio = statistics.median(c / b for c, b in zip(console, bare))
+        line("bare Textual app (Header, Footer): first frame", statistics.median(bare) * 1000, None, "ms")
+        line("strait-incident console: first frame", statistics.median(console) * 1000, None, "ms")
+        line("opening the session before the app (Session.open)", statistics.median(opening) * 1000,
+             None, "ms")
+        ok &= line("console / bare first frame (median ratio)", ratio, FIRST_FRAME_RATIO_BUDGET, "x")
+        started = time.perf_counter()
+        path, events_count = big_session(folder, args.events)
+        print(f"(built a session of {events_count} events in {time.perf_counter() - started:.1f} s)")
+        for name, values in asyncio.run(redraws(path, args.presses)).items():
+            ok &= line(f"10k events: {name} redraw (median)", statistics.median(values),
+                       REDRAW_MS_BUDGET, "ms")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

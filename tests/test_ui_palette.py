@@ -1,0 +1,90 @@
+"""The command palette offers every facilitator action under its exact title, and runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList, CommandPalette
+
+from test_ui_support import new_session, settle
+from wargame.ui.app import create_app
+from wargame.ui.forms import (
+    AckForm, AdjudicateForm, HotwashForm, ImproveForm, LessonForm, MoveForm, NoteForm,
+    PerceiveForm, RateForm, ReleaseInjectForm, RetractForm, SendMessageForm,
+)
+from wargame.ui.screens.help import HelpScreen
+
+REQUIRED_TITLES = [
+    "Advance phase", "Next turn", "Enter move", "Adjudicate move", "Record perception",
+    "Send hotline message", "Acknowledge hotline message", "Release inject", "Add note",
+    "Retract event", "Rate objective", "Add lesson", "Add improvement item", "Render debrief",
+]
+
+FORM_OF_TITLE = {
+    "Enter move": MoveForm, "Adjudicate move": AdjudicateForm, "Record perception": PerceiveForm,
+    "Send hotline message": SendMessageForm, "Acknowledge hotline message": AckForm,
+    "Release inject": ReleaseInjectForm, "Add note": NoteForm, "Retract event": RetractForm,
+    "Rate objective": RateForm, "Add lesson": LessonForm, "Add improvement item": ImproveForm,
+    "Answer hot-wash question": HotwashForm,
+}
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+async def run_command(pilot, title: str) -> None:
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*title)
+    await settle(pilot)
+    commands = pilot.app.screen.query_one(CommandList)
+    assert commands.option_count > 0, f"no command matches {title!r}"
+    top = commands.get_option_at_index(0)
+    assert str(getattr(top.prompt, "plain", top.prompt)).startswith(title)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_palette_lists_every_action_by_its_exact_title(workdir: Path) -> None:
+    app = create_app(new_session(workdir), poll_interval=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        commands = app.screen.query_one(CommandList)
+        shown = {str(getattr(commands.get_option_at_index(i).prompt, "plain", ""))
+                 for i in range(commands.option_count)}
+        shown_titles = {line.splitlines()[0] for line in shown if line}
+        assert set(REQUIRED_TITLES) <= shown_titles, set(REQUIRED_TITLES) - shown_titles
+
+
+async def test_every_palette_command_runs_its_action(workdir: Path) -> None:
+    session = new_session(workdir)
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await run_command(pilot, "Next turn")  # refused in the plan phase: says why
+        assert any("plan" in n.message for n in app._notifications), [n.message for n in app._notifications]
+        await run_command(pilot, "Advance phase")
+        assert session.state.phase == "exercise"
+        await run_command(pilot, "Next turn")
+        assert session.state.turn == 2
+        assert any(n.message.startswith("Turn 2 of 6 begins") for n in app._notifications)
+        for title, form in FORM_OF_TITLE.items():
+            await run_command(pilot, title)
+            assert isinstance(app.screen, form), f"{title} opened {app.screen!r}"
+            await pilot.press("escape")
+            await settle(pilot)
+        await run_command(pilot, "Render debrief")
+        assert session.path.with_suffix(".html").exists()
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        listed = str(app.screen.query_one("#help-text").render())
+        for title in REQUIRED_TITLES:
+            assert f"{title} — " in listed

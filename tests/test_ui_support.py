@@ -1,0 +1,119 @@
+"""Helpers for the terminal-app tests: drive forms as a user would, with keys only.
+
+Nothing here sleeps: every wait is on a real condition (workers done, messages handled).
+This module has no tests of its own; the test_ui_* modules import it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+from textual.widgets._select import SelectOverlay
+
+from wargame.engine import Session
+from wargame.paths import resolve_scenario
+from wargame.ui.forms.fields import KeyedOptionList
+
+
+def new_session(folder: Path, scenario: str = "strait-incident", name: str = "ui.wargame") -> Session:
+    return Session.create(folder / name, resolve_scenario(scenario))
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let every worker finish and every message they posted be handled."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def choose(pilot: Pilot, selector: str, label: str) -> None:
+    """Open a Select with Enter, move down to the option whose label contains ``label``, Enter."""
+    select = pilot.app.screen.query_one(selector, Select)
+    select.focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    overlay = select.query_one(SelectOverlay)
+    await pilot.press("home")
+    for _ in range(overlay.option_count):
+        option = overlay.highlighted_option
+        if option is not None and label in str(getattr(option.prompt, "plain", option.prompt)):
+            break
+        await pilot.press("down")
+    else:
+        raise AssertionError(f"no option containing {label!r} in {selector}")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert not select.expanded
+
+
+async def pick(pilot: Pilot, selector: str, option_id: str) -> None:
+    """Highlight an option of a KeyedOptionList with the keyboard (type-ahead, then arrows)."""
+    options = pilot.app.screen.query_one(selector, KeyedOptionList)
+    options.focus()
+    await pilot.pause()
+    await pilot.press(option_id[0])
+    for _ in range(options.option_count):
+        if options.value == option_id:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no option {option_id!r} in {selector}")
+
+
+async def type_into(pilot: Pilot, selector: str, text: str) -> None:
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    await pilot.pause()
+    await pilot.press(*text)
+    assert field.value == text
+
+
+async def click(pilot: Pilot, selector: str) -> None:
+    """Click a widget with the mouse, scrolling it into view first (forms scroll at 80x24)."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.scroll_visible(animate=False, immediate=True)
+    await pilot.pause()
+    hit = await pilot.click(selector)
+    if not hit:
+        region = widget.region
+        found = pilot.app.screen.get_widget_at(region.x, region.y)
+        raise AssertionError(f"the click on {selector} at {region} hit {found}")
+    await pilot.pause()
+
+
+async def save_form(pilot: Pilot) -> None:
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def wait_until(pilot: Pilot, condition, what: str, timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds (a bounded wait on a real condition)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause()
+
+
+async def filter_timeline(pilot: Pilot, button: str, option_id: str) -> None:
+    """Click a timeline filter button, then pick ``option_id`` in its picker with the keys."""
+    from textual.widgets import OptionList
+
+    await click(pilot, button)
+    await settle(pilot)
+    options = pilot.app.screen.query_one("#picker", OptionList)
+    await pilot.press("home")
+    for _ in range(options.option_count):
+        if options.highlighted_option is not None and options.highlighted_option.id == option_id:
+            break
+        await pilot.press("down")
+    else:
+        raise AssertionError(f"no filter {option_id!r}")
+    await pilot.press("enter")
+    await settle(pilot)

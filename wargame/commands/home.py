@@ -1,0 +1,13 @@
+"""Bare ``wargame``: the terminal app's home screen (scenarios to start, sessions to resume)."""
+
+from __future__ import annotations
+
+
+def run(args) -> int:
+    from wargame.ui.app import create_app  # Textual loads only when the app really opens
+
+    app = create_app()
+    app.run()
+    for line in app.resume_lines():
+        print(line)
+    return 0

@@ -1,0 +1,90 @@
+"""The facilitator's terminal app, and ``create_app``: the one factory the CLI and the tests use."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from textual.app import App
+
+from wargame.engine import Session
+from wargame.ui.live import Clock, LiveSession
+from wargame.ui.screens.home import HomeScreen
+from wargame.ui.screens.session import SessionScreen
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        inside = Path(path).resolve().is_relative_to(Path.cwd().resolve())
+        return os.path.relpath(path) if inside else str(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+
+
+class WargameApp(App[None]):
+    CSS_PATH = ["app.tcss", "console.tcss", "forms.tcss"]
+    TITLE = "wargame"
+
+    def __init__(self, session: Session | None = None, *, created: bool = False,
+                 clock: Clock = time.time, poll_interval: float | None = 0.5,
+                 scenario_ref: str | None = None) -> None:
+        super().__init__()
+        self.clock = clock
+        self.poll_interval = poll_interval
+        self._initial = (session, created) if session is not None else None
+        self._scenario_ref = scenario_ref
+        self.live_sessions: list[LiveSession] = []
+        # Every session this app had open, in order (the one it started with included, even
+        # before it is shown): what resume_lines reports once the app has closed.
+        self.session_paths: list[tuple[Path, str]] = []
+        if session is not None:
+            self.session_paths.append((Path(session.path), session.scenario.id))
+
+    def on_mount(self) -> None:
+        if self._initial is not None:
+            self.open_session(*self._initial)
+        else:
+            self.push_screen(HomeScreen())
+
+    def open_session(self, session: Session, created: bool) -> SessionScreen:
+        live = LiveSession(session, self.clock)
+        self.live_sessions.append(live)
+        if (live.path, session.scenario.id) not in self.session_paths:
+            self.session_paths.append((live.path, session.scenario.id))
+        screen = SessionScreen(live, poll_interval=self.poll_interval)
+        self.push_screen(screen)
+        where = shown_path(live.path)
+        if created:
+            self.notify(f"New session saved in {where}", title="Session", timeout=12, markup=False)
+        else:
+            self.notify(f"Resumed {where} ({session.state.phase}, turn {session.state.turn})",
+                        title="Session", timeout=6, markup=False)
+        return screen
+
+    def resume_lines(self) -> list[str]:
+        """What to print once the app has closed: where each session is and how to resume it."""
+        lines = []
+        for path, scenario_id in self.session_paths:
+            where = shown_path(path)
+            scenario = self._scenario_ref or scenario_id
+            lines.append(f"Session saved in {where}; resume with: wargame play {scenario} --session {where}")
+        return lines
+
+    async def on_unmount(self) -> None:
+        await self.workers.wait_for_complete()
+        for live in self.live_sessions:
+            live.close()
+
+
+def create_app(session: Session | None = None, *, created: bool = False,
+               clock: Clock | None = None, poll_interval: float | None = 0.5,
+               scenario_ref: str | None = None) -> WargameApp:
+    """The app on the home screen (no session) or straight in a session.
+
+    ``clock`` (wall-clock seconds) drives the timebox and message ages; tests pin it.
+    ``poll_interval`` is how often events from other processes are looked for (None: never).
+    """
+    return WargameApp(session, created=created, clock=clock or time.time,
+                      poll_interval=poll_interval, scenario_ref=scenario_ref)

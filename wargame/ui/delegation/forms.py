@@ -1,0 +1,62 @@
+"""The facilitator's action forms, as a delegation fills them in for itself.
+
+The field naming the acting delegation is filled in and locked (the engine would refuse
+anything else), and the lists offered hold only what the delegation may act on: the
+messages it has to acknowledge, the other delegations' moves it may read.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import attrs
+from textual.widgets import Select
+
+from wargame.engine.state import ExerciseState
+from wargame.ui.forms import AckForm, MoveForm, PerceiveForm, SendMessageForm
+from wargame.ui.forms.base import ActionForm, Submit
+
+
+class OwnForm:
+    """Mixed into a form: the ``ACTING`` field holds the viewer and cannot be changed."""
+
+    ACTING: ClassVar[str] = "by"
+
+    def on_mount(self) -> None:
+        field = self.query_one(f"#{self.ACTING}", Select)  # type: ignore[attr-defined]
+        field.disabled = True
+
+
+class OwnMoveForm(OwnForm, MoveForm):
+    TITLE = "Enter your move"
+
+
+class OwnMessageForm(OwnForm, SendMessageForm):
+    ACTING = "from"
+    TITLE = "Send a hotline message"
+
+
+class OwnAckForm(OwnForm, AckForm):
+    TITLE = "Acknowledge a hotline message"
+
+
+class OwnReadingForm(OwnForm, PerceiveForm):
+    TITLE = "Record how you read a move"
+    INTRO = "What did the other delegation's move mean? Control compares it with what they meant."
+
+
+def own_form(kind: str, view: ExerciseState, viewer: str, submit: Submit,
+             initial: dict[str, Any]) -> ActionForm:
+    """The form for ``kind`` (move, hotline, ack, perceive) as ``viewer`` fills it in."""
+    if kind == "move":
+        return OwnMoveForm(view, submit, {"by": viewer, **initial})
+    if kind == "hotline":
+        return OwnMessageForm(view, submit, {"from": viewer, **initial})
+    if kind == "ack":
+        waiting = {k: m for k, m in view.messages.items()
+                   if m.recipient == viewer and not m.acknowledged}
+        return OwnAckForm(attrs.evolve(view, messages=waiting), submit, {"by": viewer, **initial})
+    if kind == "perceive":
+        others = {k: m for k, m in view.moves.items() if m.by != viewer}
+        return OwnReadingForm(attrs.evolve(view, moves=others), submit, {"by": viewer, **initial})
+    raise ValueError(f"no delegation form for {kind!r}")

@@ -1,0 +1,217 @@
+"""What a delegation's screen shows: its status line, the injects it received, its hotline,
+the moves it may see, and its briefing. Each takes the viewer's filtered view only."""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from wargame.engine.state import ExerciseState, Message, MoveRecord
+from wargame.engine.visibility import PUBLIC
+from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
+
+MOVE_STATUS = {
+    "pending": ("● pending", "$text-warning"),
+    "approved": ("✓ approved", "$text-success"),
+    "rejected": ("✗ rejected", "$text-error"),
+    "retracted": ("↶ retracted", "$text-muted"),
+}
+
+
+def viewer_label(view: ExerciseState, viewer: str) -> str:
+    if viewer == PUBLIC:
+        return "Public"
+    delegation = view.scenario.delegation(viewer)
+    role = "" if delegation.role == "state" else f" · {delegation.role}"
+    return f"{delegation.name}{role}"
+
+
+def waiting_for(view: ExerciseState, viewer: str) -> list[Message]:
+    """Messages the viewer has received and not yet acknowledged, oldest first."""
+    return sorted((m for m in view.messages.values()
+                   if m.recipient == viewer and not m.acknowledged), key=lambda m: m.seq)
+
+
+def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool = False) -> Content:
+    """The viewer's status line; ``short`` for narrow terminals (same facts, fewer words)."""
+    scenario = view.scenario
+    name = viewer if short and viewer != PUBLIC else viewer_label(view, viewer)
+    parts: list[str | tuple[str, str]] = [(f" {name} ", "bold reverse"), " ",
+                                          (f" {view.phase.upper()} ", "bold")]
+    if view.turn:
+        parts.append(f" T{view.turn}/{scenario.clock.turns}" if short else
+                     f" Turn {view.turn} of {scenario.clock.turns} · {game_time(scenario, view.turn)}")
+    timer = timebox_status(view, now)
+    if timer is not None:
+        left, over = timer
+        parts.append((f"  OVER +{clock_text(left)}", "bold $text-error") if over
+                     else f"  {clock_text(left)}" if short else f"  Timebox {clock_text(left)} left")
+    waiting = len(waiting_for(view, viewer))
+    if waiting:
+        parts.append((f"  ✉{waiting} to ack" if short else f"  ✉ {waiting} to acknowledge",
+                      "bold $text-warning"))
+    pending = sum(1 for m in view.moves.values() if m.by == viewer and m.status == "pending")
+    if pending:
+        parts.append((f"  ●{pending} pending" if short else f"  ● {pending} awaiting adjudication",
+                      "$text-warning"))
+    return Content.assemble(*parts)
+
+
+class ViewerStatus(Static):
+    _shown: Content | None = None
+
+    def show_view(self, view: ExerciseState, viewer: str, now: float) -> None:
+        content = status_content(view, viewer, now)
+        if content.cell_length > (self.size.width or 80):
+            content = status_content(view, viewer, now, short=True)
+        if content != self._shown:  # ticks every second; redraw only what changed
+            self._shown = content
+            self.update(content, layout=False)  # one line, always the same size
+
+
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
+
+
+def prose(text: str) -> Content:
+    """Scenario Markdown as flowing text: paragraphs rewrapped, **bold** and *italic* kept."""
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.splitlines()]
+        joiner = "\n" if any(_LIST_ITEM.match(line) for line in lines) else " "
+        paragraphs.append(_emphasis(joiner.join(lines)))
+    return Content("\n\n").join(paragraphs)
+
+
+def _emphasis(text: str) -> Content:
+    parts: list[str | tuple[str, str]] = []
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        parts.append(text[position:match.start()])
+        parts.append((match.group(1), "bold") if match.group(1) else (match.group(2), "italic"))
+        position = match.end()
+    parts.append(text[position:])
+    return Content.assemble(*parts)
+
+
+def inject_lines(view: ExerciseState) -> list[Content]:
+    released = sorted(view.injects.values(), key=lambda r: r.seq, reverse=True)
+    if not released:
+        return [Content.styled("No inject has reached you yet.", "$text-muted")]
+    lines: list[Content] = []
+    for release in released:
+        inject = view.scenario.inject(release.id)
+        via = f" · {inject.delivery}" if inject.delivery else ""
+        lines += [
+            Content.assemble((f"T{release.released_turn} ", "$text-muted"), (inject.title, "bold")),
+            Content.styled(f"from {inject.source or 'control'}{via}", "$text-muted"),
+            prose(inject.text), Content(""),
+        ]
+    return lines
+
+
+class InjectFeed(Static):
+    def show_view(self, view: ExerciseState) -> None:
+        self.update(Content("\n").join(inject_lines(view)))
+
+
+def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Content:
+    if message.sender == viewer:
+        head = f"→ to {delegation_name(view.scenario, message.recipient)}"
+    elif message.recipient == viewer:
+        head = f"← from {delegation_name(view.scenario, message.sender)}"
+    else:
+        head = f"⇄ relayed: {message.sender} → {message.recipient}"
+    via = f" via {', '.join(message.route[1:-1])}" if len(message.route) > 2 else ""
+    if message.acknowledged:
+        state: tuple[str, str] = (f"✓ acknowledged T{message.ack_turn}", "$text-success")
+    elif message.recipient == viewer:
+        state = ("✉ awaiting YOUR acknowledgement", "bold $text-warning")
+    else:
+        state = ("⌛ awaiting acknowledgement", "$text-warning")
+    late = ("  ⚠ LATE", "bold $text-error") if message.late(view.turn) else ""
+    reply = f"  ↳ reply to {message.reply_to}" if message.reply_to else ""
+    lines = [Content.assemble((message.id, "bold"), f" T{message.sent_turn} {head}{via}  ", state,
+                              late, (reply, "$text-muted")),
+             Content.assemble("  “", message.text, "”")]
+    if message.ack_text:
+        lines.append(Content.assemble(("  answer: ", "$text-muted"), "“", message.ack_text, "”"))
+    return Content("\n").join(lines)
+
+
+class HotlineList(OptionList):
+    """The viewer's messages, newest first; the option id is the message id."""
+
+    def show_view(self, view: ExerciseState, viewer: str) -> None:
+        messages = sorted(view.messages.values(), key=lambda m: m.seq, reverse=True)
+        keep_options(self, [Option(message_prompt(view, m, viewer), id=m.id) for m in messages])
+
+    def chosen(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+
+def move_prompt(view: ExerciseState, move: MoveRecord, viewer: str) -> Content:
+    target = f" → {move.target}" if move.target else ""
+    cbm = ("  ◆CBM", "$text-success") if move.cbm else ""
+    private = ("  (private)", "$text-muted") if move.visibility == "private" else ""
+    rulebook = view.scenario.rulebook
+    name = rulebook.move(move.type).name if rulebook.has_move(move.type) else move.type
+    parts: list[str | tuple[str, str]] = [
+        (move.id, "bold"), f" T{move.turn} ", (move.by, "bold"), f": {name}{target}", cbm, private]
+    label, style = MOVE_STATUS.get(move.status, (move.status, ""))
+    parts += ["  ", (label, style)]
+    lines = [Content.assemble(*parts), Content.assemble("  “", move.text, "”")]
+    if move.by == viewer and move.decision_note:
+        lines.append(Content.assemble(("  control: ", "$text-muted"), move.decision_note))
+    reading = [p for p in view.perceptions if p.move == move.id and p.by == viewer]
+    if reading:
+        lines.append(Content.styled(f"  you read it as {reading[-1].as_category}", "$text-muted"))
+    return Content("\n").join(lines)
+
+
+class MoveList(OptionList):
+    """Moves the viewer may see, newest first; the option id is the move id."""
+
+    def show_view(self, view: ExerciseState, viewer: str) -> None:
+        moves = sorted(view.moves.values(), key=lambda m: m.seq, reverse=True)
+        keep_options(self, [Option(move_prompt(view, m, viewer), id=m.id) for m in moves])
+
+    def chosen(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+
+def keep_options(options: OptionList, new: list[Option]) -> None:
+    """Replace the options, keeping the highlighted one highlighted (by id)."""
+    highlighted = options.highlighted_option.id if options.highlighted_option else None
+    options.set_options(new)
+    ids = [option.id for option in new]
+    if highlighted in ids:
+        options.highlighted = ids.index(highlighted)
+    elif ids:
+        options.highlighted = 0
+
+
+def briefing_markdown(view: ExerciseState, viewer: str) -> str:
+    scenario = view.scenario
+    lines = [f"# {scenario.title}", "", scenario.summary.strip(), ""]
+    if viewer != PUBLIC:
+        me = scenario.delegation(viewer)
+        lines += [f"## Your delegation: {me.name} ({me.role})", ""]
+        if me.objectives:
+            lines += ["### Objectives", ""] + [f"- {o}" for o in me.objectives] + [""]
+        if me.red_lines:
+            lines += ["### Red lines", ""] + [f"- {r}" for r in me.red_lines] + [""]
+        if me.briefing:
+            lines += ["### Private briefing", "", me.briefing.strip(), ""]
+        if not me.can_move:
+            lines += ["*You observe: you see what is public and what reaches you, and make no moves.*", ""]
+        elif scenario.rulebook.adjudication == "facilitator":
+            lines += ["*Your moves go to the facilitator, who approves, amends or rejects them.*", ""]
+    others = [d for d in scenario.delegations if d.id != viewer]
+    lines += ["## Delegations", ""] + [f"- **{d.name}** (`{d.id}`, {d.role})" for d in others]
+    return "\n".join(lines)

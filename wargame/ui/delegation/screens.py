@@ -1,0 +1,248 @@
+"""A delegation's screen (an observer's, read-only) on a session others have open too.
+
+Tabs: the situation (ladder for its pairs, injects, who is connected), its hotline, the
+moves it may see, its briefing. Everything shown comes from ``live.view``, the viewer's
+filtered state. A poll thread looks for events from other processes every
+``poll_interval`` seconds; forms are modal screens above this one, so a refresh redraws
+the panels underneath and leaves what is being typed alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import ScrollableContainer, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane
+
+from wargame.engine.presence import HEARTBEAT_EVERY
+from wargame.engine.state import Event, ExerciseState
+from wargame.engine.state import Message as HotlineMessage
+from wargame.errors import ActionRefused, WargameError
+from wargame.ui.delegation.changes import what_changed
+from wargame.ui.delegation.forms import own_form
+from wargame.ui.delegation.ladder import PairLadder, pairs_of
+from wargame.ui.delegation.live import ViewerSession
+from wargame.ui.delegation.panels import (
+    HotlineList, InjectFeed, MoveList, ViewerStatus, briefing_markdown, waiting_for,
+)
+from wargame.ui.delegation.ticker import Ticker
+from wargame.ui.describe import describe_event
+from wargame.ui.messages import ActionDone
+from wargame.ui.widgets.hotline import channel_lines
+from wargame.ui.widgets.presence import PresencePanel
+
+ACTING = ("enter_move", "send_message", "reply", "acknowledge", "read_move")
+
+
+class ViewChanged(Message):
+    """The viewer's view was rebuilt (by an action here or an event from elsewhere)."""
+
+
+class PollingScreen(Screen[None]):
+    """Polls the session for other processes' events and redraws from the new view."""
+
+    def __init__(self, live: ViewerSession, *, poll_interval: float | None,
+                 presence_interval: float = HEARTBEAT_EVERY) -> None:
+        super().__init__()
+        self.live = live
+        self.poll_interval = poll_interval
+        self.presence_interval = presence_interval
+        self.shown: ExerciseState = live.view
+        self._poller: Ticker | None = None
+        self._poll_problem: str | None = None
+
+    def on_mount(self) -> None:
+        self.prepare()
+        self.show_view()
+        self.set_interval(1.0, self.tick)
+        if self.poll_interval:
+            self._poller = Ticker(self.poll_interval, self._poll, name="wargame-poll",
+                                  on_error=self._poll_failed).start()
+
+    def on_unmount(self) -> None:
+        if self._poller is not None:
+            self._poller.stop()
+
+    def _poll(self) -> None:
+        """On the poll thread: fold in other processes' events, tell the screen if any."""
+        try:
+            changed = self.live.refresh()
+        except WargameError as error:  # locked or gone for now: say so (once), keep looking
+            if str(error) != self._poll_problem:
+                self._poll_problem = str(error)
+                self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self._poll_problem = None
+        if changed:
+            self.post_message(ViewChanged())
+
+    def _poll_failed(self, error: BaseException) -> None:
+        self.app.call_from_thread(
+            self.notify, f"Live updates stopped: {error}. Reopen this screen to resume them.",
+            severity="error", timeout=30)
+
+    def on_view_changed(self, _: ViewChanged) -> None:
+        before, self.shown = self.shown, self.live.view
+        for notice in what_changed(before, self.shown, self.live.viewer):
+            self.notify(notice.text, title=notice.title,
+                        severity="warning" if notice.urgent else "information",
+                        timeout=12 if notice.urgent else 6)
+        self.show_view()
+
+    def show_view(self) -> None:
+        """Redraw every panel from ``self.shown``; tells the app which event it now shows."""
+        self.draw(self.shown, self.live.clock())
+        view_shown = getattr(self.app, "view_shown", None)
+        if view_shown is not None:
+            view_shown(self.shown.last_seq)
+
+    def prepare(self) -> None:
+        """Once, when mounted: what does not change with the view."""
+
+    def draw(self, view: ExerciseState, now: float) -> None:
+        raise NotImplementedError
+
+    def tick(self) -> None:
+        """Once a second: what depends on the clock."""
+
+
+class DelegationScreen(PollingScreen):
+    BINDINGS = [
+        Binding("m", "enter_move", "Move", id="delegation.move"),
+        Binding("h", "send_message", "Message", id="delegation.message"),
+        Binding("y", "reply", "Reply", id="delegation.reply"),
+        Binding("k", "acknowledge", "Ack", id="delegation.ack"),
+        Binding("r", "read_move", "Read move", id="delegation.read"),
+        Binding("1", "tab('situation')", "Situation", show=False),
+        Binding("2", "tab('hotline')", "Hotline", show=False),
+        Binding("3", "tab('moves')", "Moves", show=False),
+        Binding("4", "tab('briefing')", "Briefing", show=False),
+    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    def compose(self) -> ComposeResult:
+        viewer = self.live.viewer
+        yield ViewerStatus(id="viewer-status")
+        with TabbedContent(id="tabs"):
+            with TabPane("1 Situation", id="situation"):
+                with ScrollableContainer(id="situation-body"):
+                    with VerticalScroll(id="situation-ladder"):
+                        yield PairLadder(id="ladder")
+                    with Vertical(id="situation-side"):
+                        yield PresencePanel(self.live, viewer, id="presence",
+                                            clock=self.live.clock,
+                                            interval=self.presence_interval)
+                        yield Static("Injects (newest first)", classes="section-title")
+                        with VerticalScroll(id="injects-scroll"):
+                            yield InjectFeed(id="injects")
+            with TabPane("2 Hotline", id="hotline"):
+                yield Static(id="channels")
+                yield HotlineList(id="messages")
+            with TabPane("3 Moves", id="moves"):
+                yield MoveList(id="move-list")
+            with TabPane("4 Briefing", id="briefing"):
+                with VerticalScroll():
+                    yield Markdown(id="briefing-text")
+        yield Footer(compact=True)
+
+    def prepare(self) -> None:
+        self.query_one("#briefing-text", Markdown).update(
+            briefing_markdown(self.shown, self.live.viewer))
+
+    def draw(self, view: ExerciseState, now: float) -> None:
+        viewer = self.live.viewer
+        self.query_one(ViewerStatus).show_view(view, viewer, now)
+        self.query_one(PairLadder).show_view(view, pairs_of(view, viewer))
+        self.query_one(InjectFeed).show_view(view)
+        self.query_one("#channels", Static).update(Content("\n").join(
+            [Content.styled("Channels", "bold $accent"), *channel_lines(view)]))
+        self.query_one(HotlineList).show_view(view, viewer)
+        self.query_one(MoveList).show_view(view, viewer)
+        tabs = self.query_one("#tabs", TabbedContent)
+        waiting = len(waiting_for(view, viewer))
+        tabs.get_tab("hotline").label = f"2 Hotline ({waiting} to ack)" if waiting else "2 Hotline"
+
+    def tick(self) -> None:
+        self.query_one(ViewerStatus).show_view(self.shown, self.live.viewer, self.live.clock())
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ACTING and not self.live.can_act:
+            return False  # observers watch: no forms, and no keys in the footer
+        return True
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+
+    def action_enter_move(self) -> None:
+        self.open_form("move")
+
+    def action_send_message(self) -> None:
+        self.open_form("hotline")
+
+    def action_reply(self) -> None:
+        message = self._message()
+        if message is None:
+            self.notify("No message to reply to yet.", severity="warning")
+            return
+        other = message.sender if message.sender != self.live.viewer else message.recipient
+        self.open_form("hotline", to=other, reply_to=message.id)
+
+    def action_acknowledge(self) -> None:
+        waiting = waiting_for(self.shown, self.live.viewer)
+        if not waiting:
+            self.notify("No message is waiting for your acknowledgement.")
+            return
+        chosen = self._message()
+        target = chosen if chosen in waiting else waiting[0]
+        self.open_form("ack", message=target.id)
+
+    def action_read_move(self) -> None:
+        chosen = self.query_one(MoveList).chosen()
+        move = self.shown.moves.get(chosen or "")
+        readable = move is not None and move.by != self.live.viewer and move.status != "retracted"
+        initial = {"move": move.id} if readable else {}
+        self.open_form("perceive", **initial)
+
+    def _message(self) -> HotlineMessage | None:
+        """The highlighted message on the hotline tab, else the newest one."""
+        chosen = self.query_one(HotlineList).chosen()
+        messages = self.shown.messages
+        if chosen in messages:
+            return messages[chosen]
+        newest = sorted(messages.values(), key=lambda m: m.seq)
+        return newest[-1] if newest else None
+
+    def open_form(self, kind: str, **initial: Any) -> None:
+        form = own_form(kind, self.shown, self.live.viewer, self.act, initial)
+        self.app.push_screen(form, self._form_closed)
+
+    def _form_closed(self, event: Event | None) -> None:
+        if event is not None:
+            self.notify(describe_event(event, self.live.view), title="Recorded")
+
+    def act(self, kind: str, payload: dict[str, Any], reply_to: MessagePump | None = None) -> None:
+        """Perform an action as this delegation in a worker; ``reply_to`` gets ActionDone."""
+        self._act_worker(kind, payload, reply_to or self)
+
+    @work(thread=True, group="store", exit_on_error=False, description="engine action")
+    def _act_worker(self, kind: str, payload: dict[str, Any], reply_to: MessagePump) -> None:
+        try:
+            event = self.live.act(kind, payload)
+        except (ActionRefused, WargameError) as refusal:
+            reply_to.post_message(ActionDone(kind, payload, None, str(refusal)))
+            return
+        self.post_message(ViewChanged())
+        reply_to.post_message(ActionDone(kind, payload, event, None))
+
+    def on_action_done(self, done: ActionDone) -> None:
+        if not done.ok:
+            self.notify(done.refusal or "refused", title=f"{done.kind} refused", severity="error")

@@ -1,0 +1,290 @@
+"""Words and markers the terminal app shows for the exercise state.
+
+Plain functions over the domain model and :mod:`wargame.engine.state`; no Textual here, so
+they can be tested and reused without a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from wargame.engine.state import Event, ExerciseState
+from wargame.model import Scenario
+from wargame.model.scenario import Pair
+
+PHASE_ORDER = ("plan", "exercise", "assess", "adjust", "ended")
+
+EVENT_KINDS = (
+    "phase", "move", "adjudicate", "perceive", "hotline", "ack", "inject", "note",
+    "next-turn", "rate", "lesson", "improve", "retract", "end", "hotwash", "channel",
+)
+
+_DECISIONS = {"approve": "approved", "reject": "rejected", "amend": "amended"}
+
+CAPABILITY_ELEMENTS = ("planning", "organization", "equipment", "training", "exercise")
+
+
+def next_phase(phase: str) -> str | None:
+    """The phase after ``phase`` (``ended`` after ``adjust``); None once ended."""
+    index = PHASE_ORDER.index(phase) if phase in PHASE_ORDER else len(PHASE_ORDER) - 1
+    return PHASE_ORDER[index + 1] if index + 1 < len(PHASE_ORDER) else None
+
+
+def delegation_name(scenario: Scenario, delegation_id: str | None) -> str:
+    if not delegation_id:
+        return ""
+    if scenario.has_delegation(delegation_id):
+        return scenario.delegation(delegation_id).name
+    return delegation_id
+
+
+def pair_label(pair: Pair) -> str:
+    return f"{pair[0]}–{pair[1]}"
+
+
+def pair_markers(scenario: Scenario) -> dict[Pair, str]:
+    """A short marker per pair, distinct without colour: the initials when unambiguous.
+
+    ``azure``/``crimson`` becomes ``AC``; when initials collide the pairs are lettered
+    ``A``, ``B``, ``C``... instead, so two pairs never share a marker.
+    """
+    pairs = list(scenario.dyads)
+    initials = [f"{a[0]}{b[0]}".upper() for a, b in pairs]
+    if len(set(initials)) == len(initials):
+        return dict(zip(pairs, initials))
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return {pair: _lettered(i, letters) for i, pair in enumerate(pairs)}
+
+
+def _lettered(index: int, letters: str) -> str:
+    if index < len(letters):
+        return letters[index]
+    return letters[index // len(letters) - 1] + letters[index % len(letters)]
+
+
+def game_time(scenario: Scenario, turn: int) -> str:
+    """Game time at the start of ``turn``: turn_length × (turn - 1), e.g. ``T+1d 06h``."""
+    seconds = scenario.clock.turn_length * max(turn - 1, 0)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = []
+    if days:
+        parts.append(f"{days}d")
+    if hours or (days and minutes):
+        parts.append(f"{hours:02d}h" if days else f"{hours}h")
+    if minutes:
+        parts.append(f"{minutes:02d}m" if parts else f"{minutes}m")
+    return "T+" + (" ".join(parts) if parts else "0h")
+
+
+def clock_text(seconds: float, *, hours: bool = False) -> str:
+    """``MM:SS`` for a real-time span (``H:MM:SS`` past an hour, or always with ``hours``).
+
+    Negative spans print as positive: the caller says "over" or "left".
+    """
+    seconds = int(abs(seconds))
+    whole_hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if whole_hours or hours:
+        return f"{whole_hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes:02d}:{secs:02d}"
+
+
+def exercise_seconds(state: ExerciseState, now: float) -> float | None:
+    """Real seconds since the exercise phase began, on the app's clock; None before it."""
+    if state.exercise_started_ts is None:
+        return None
+    return now - state.exercise_started_ts
+
+
+def turn_started_at(state: ExerciseState) -> float | None:
+    """When the current turn began, in exercise seconds.
+
+    The recorded ``at`` of the event that opened the turn is preferred (a scripted or
+    replayed session keeps its own timing); the wall clock is the fallback.
+    """
+    for event in reversed(state.events):
+        opens_turn = event.kind == "next-turn" or (
+            event.kind == "phase" and event.payload.get("to") == "exercise")
+        if opens_turn and event.seq not in state.retracted:
+            if event.at is not None:
+                return float(event.at)
+            break
+    if state.turn_started_ts is None or state.exercise_started_ts is None:
+        return None
+    return state.turn_started_ts - state.exercise_started_ts
+
+
+def timebox_status(state: ExerciseState, now: float) -> tuple[float, bool] | None:
+    """(seconds left, over?) of the current turn's timebox, or None when there is none.
+
+    The timer only warns: it never ends a turn by itself.
+    """
+    timebox = state.scenario.clock.timebox
+    if not timebox or state.phase != "exercise":
+        return None
+    elapsed_total = exercise_seconds(state, now)
+    started = turn_started_at(state)
+    if elapsed_total is None or started is None:
+        return None
+    left = timebox - (elapsed_total - started)
+    return left, left < 0
+
+
+def message_age(state: ExerciseState, sent_turn: int, sent_at: float | None,
+                now: float) -> tuple[int, float | None]:
+    """Age of a message: (turns, real seconds or None when the time is unknown)."""
+    turns = max(state.turn - sent_turn, 0)
+    elapsed = exercise_seconds(state, now)
+    if sent_at is None or elapsed is None:
+        return turns, None
+    return turns, max(elapsed - sent_at, 0.0)
+
+
+def age_text(turns: int, seconds: float | None) -> str:
+    turn_part = f"{turns} turn" + ("" if turns == 1 else "s")
+    if seconds is None:
+        return turn_part
+    return f"{turn_part} · {int(seconds // 60)} min"
+
+
+def inject_schedule(scenario: Scenario, inject_id: str) -> str:
+    """When an inject comes: ``turn 2``, ``when azure–crimson ≥ confrontation``, ``by hand``."""
+    inject = scenario.inject(inject_id)
+    if inject.turn is not None:
+        return f"turn {inject.turn}"
+    if inject.when is not None:
+        cond = inject.when
+        parts = []
+        if cond.rung_at_least:
+            parts.append(f"≥ {cond.rung_at_least}")
+        if cond.rung_at_most:
+            parts.append(f"≤ {cond.rung_at_most}")
+        return f"when {pair_label(cond.between)} {' and '.join(parts)}"
+    return "by hand"
+
+
+def recipients_text(scenario: Scenario, recipients: Iterable[str]) -> str:
+    recipients = tuple(recipients)
+    if recipients and set(recipients) >= {d.id for d in scenario.delegations}:
+        return "all"
+    return ", ".join(recipients) or "—"
+
+
+def event_delegations(event: Event, state: ExerciseState) -> frozenset[str]:
+    """The delegations an event concerns, for filtering the timeline."""
+    p = event.payload
+    found: set[str] = set()
+    kind = event.kind
+    if kind in ("move", "note", "perceive", "ack", "hotwash"):
+        found.add(p.get("by", ""))
+    if kind == "move" and p.get("target"):
+        found.add(p["target"])
+    if kind in ("adjudicate", "perceive"):
+        move = state.moves.get(str(p.get("move", "")))
+        if move is not None:
+            found.add(move.by)
+            if move.target:
+                found.add(move.target)
+    if kind == "hotline":
+        found.update((p.get("from", ""), p.get("to", "")))
+        message = state.messages.get(str(p.get("id", "")))
+        if message is not None:
+            found.update(message.route)  # a relay involves the delegation in the middle
+    if kind == "ack":
+        message = state.messages.get(str(p.get("message", "")))
+        if message is not None:
+            found.update((message.sender, message.recipient))
+    if kind == "inject" and state.scenario.injects:
+        inject_id = str(p.get("id", ""))
+        if any(i.id == inject_id for i in state.scenario.injects):
+            found.update(state.scenario.inject(inject_id).to)
+    if kind == "channel":
+        found.update(p.get("between") or ())
+    found.discard("")
+    return frozenset(found)
+
+
+def reference_of(state: ExerciseState, event: Event) -> str:
+    """How a retraction names an event: its move or message id when it has one, else its seq."""
+    for record in (*state.moves.values(), *state.messages.values()):
+        if record.seq == event.seq:
+            return record.id
+    return str(event.seq)
+
+
+def retracted_name(state: ExerciseState, reference: object) -> str:
+    """How a retraction names its event: ``m3 (#11)`` when the seq is a move's or a message's."""
+    if isinstance(reference, int):
+        records = [*state.moves.values(), *state.messages.values(), *state.retracted_messages.values()]
+        for record in records:
+            if record.seq == reference:
+                return f"{record.id} (#{reference})"
+        return f"#{reference}"
+    return str(reference)
+
+
+def describe_event(event: Event, state: ExerciseState) -> str:
+    """One line saying what an event did, in the facilitator's words."""
+    p = event.payload
+    kind = event.kind
+    if kind == "phase":
+        return f"Phase → {p.get('to', '?')}"
+    if kind == "move":
+        move = state.moves.get(str(p.get("id", "")))
+        move_id = p.get("id") or (move.id if move else "")
+        target = f" → {p['target']}" if p.get("target") else ""
+        status = f" [{move.status}]" if move is not None else ""
+        return f"{move_id} {p.get('by', '?')}: {p.get('type', '?')}{target} “{p.get('text', '')}”{status}"
+    if kind == "adjudicate":
+        extra = ""
+        if p.get("decision") == "amend":
+            bits = [str(p[k]) for k in ("category", "step") if p.get(k) is not None]
+            extra = f" as {' / '.join(bits)}" if bits else ""
+        note = f" — {p['note']}" if p.get("note") else ""
+        decided = _DECISIONS.get(str(p.get("decision")), str(p.get("decision", "?")))
+        return f"{p.get('move', '?')} {decided}{extra}{note}"
+    if kind == "perceive":
+        note = f" — {p['note']}" if p.get("note") else ""
+        return f"{p.get('by', '?')} read {p.get('move', '?')} as {p.get('as', '?')}{note}"
+    if kind == "hotline":
+        message = state.messages.get(str(p.get("id", "")))
+        via = ""
+        if message is not None and len(message.route) > 2:
+            via = f" via {', '.join(message.route[1:-1])}"
+        msg_id = p.get("id") or (message.id if message else "")
+        return f"{msg_id} {p.get('from', '?')} → {p.get('to', '?')}{via}: “{p.get('text', '')}”"
+    if kind == "ack":
+        text = f": “{p['text']}”" if p.get("text") else ""
+        return f"{p.get('by', '?')} acknowledged {p.get('message', '?')}{text}"
+    if kind == "inject":
+        inject_id = str(p.get("id", "?"))
+        title = ""
+        if any(i.id == inject_id for i in state.scenario.injects):
+            title = f": {state.scenario.inject(inject_id).title}"
+        return f"Inject {inject_id} released by hand{title}"
+    if kind == "note":
+        return f"{p.get('by', '?')} ({p.get('visibility', 'public')}): {p.get('text', '')}"
+    if kind == "next-turn":
+        return "Next turn"
+    if kind == "rate":
+        note = f" — {p['note']}" if p.get("note") else ""
+        return f"{p.get('objective', '?')} rated {p.get('rating', '?')}{note}"
+    if kind == "lesson":
+        return f"{p.get('kind', '?')}: {p.get('text', '')}"
+    if kind == "improve":
+        owner = f" ({p['owner']})" if p.get("owner") else ""
+        return f"{p.get('issue', '')} → {p.get('action', '')}{owner}"
+    if kind == "retract":
+        return f"Retracted {retracted_name(state, p.get('event'))}: {p.get('reason', '')}"
+    if kind == "end":
+        return "Exercise ended"
+    if kind == "hotwash":
+        index = p.get("question")
+        questions = state.scenario.hotwash
+        question = questions[index] if isinstance(index, int) and 0 <= index < len(questions) else "?"
+        return f"“{question}” — {p.get('answer', '')}"
+    if kind == "channel":
+        return f"Channel {pair_label(tuple(p.get('between') or ('?', '?')))} {p.get('status', '?')}"
+    return ", ".join(f"{k}: {v}" for k, v in p.items() if k != "at")

@@ -1,0 +1,13 @@
+"""One modal form per engine action; each converts to and from the action's payload."""
+
+from wargame.ui.forms.base import ActionForm, FormInvalid
+from wargame.ui.forms.control import NoteForm, ReleaseInjectForm, RetractForm
+from wargame.ui.forms.evaluation import HotwashForm, ImproveForm, LessonForm, RateForm
+from wargame.ui.forms.hotline import AckForm, ChannelForm, SendMessageForm
+from wargame.ui.forms.moves import AdjudicateForm, MoveForm, PerceiveForm
+
+__all__ = [
+    "AckForm", "ActionForm", "AdjudicateForm", "ChannelForm", "FormInvalid", "HotwashForm",
+    "ImproveForm", "LessonForm", "MoveForm", "NoteForm", "PerceiveForm", "RateForm",
+    "ReleaseInjectForm", "RetractForm", "SendMessageForm",
+]

@@ -1,0 +1,130 @@
+"""The action form: a modal that turns typed input into one engine action.
+
+Each form converts both ways between its widgets and the action's payload
+(``to_payload()`` / ``from_model()``), so the UI records exactly what a headless script
+would. The payload goes to the engine through the session screen's worker; a refusal
+comes back as the engine's own words and is shown in the form, which stays open with
+everything typed still there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message_pump import MessagePump
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from wargame.engine.state import Event, ExerciseState
+from wargame.ui.messages import ActionDone
+
+Submit = Callable[[str, dict[str, Any], MessagePump], None]
+
+
+class FormInvalid(Exception):
+    """Input the form itself cannot turn into a payload (e.g. letters where a number goes)."""
+
+
+class ActionForm(ModalScreen[Event | None]):
+    KIND: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""
+    INTRO: ClassVar[str] = ""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="form.submit"),
+    ]
+
+    def __init__(self, state: ExerciseState, submit: Submit,
+                 initial: dict[str, Any] | None = None) -> None:
+        super().__init__(classes="action-form")
+        self.state = state
+        self._submit = submit
+        self._initial = initial or {}
+        self.refusal: str | None = None
+
+    # -- what a form defines ------------------------------------------------------------
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def to_payload(self) -> dict[str, Any]:
+        """The action's payload from what is typed; FormInvalid when it cannot be built."""
+        raise NotImplementedError
+
+    def from_model(self, payload: dict[str, Any]) -> None:
+        """Fill the widgets from a payload (or a partial one: the keys given)."""
+        raise NotImplementedError
+
+    # -- shared behaviour -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(self.TITLE, id="form-title")
+            if self.INTRO:
+                yield Static(self.INTRO, id="form-intro")
+            with VerticalScroll(id="form-body"):
+                yield from self.fields()
+            yield Static(id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save", variant="primary", id="form-submit")
+                yield Button("Cancel", id="form-cancel")
+
+    def on_mount(self) -> None:
+        if self._initial:
+            self.from_model(self._initial)
+        self.call_after_refresh(self._focus_first_open_field)
+
+    def _focus_first_open_field(self) -> None:
+        """Focus the first field the initial payload did not fill (typing can start at once)."""
+        for field in self.query(".field"):
+            widget = next((w for w in field.children if w.focusable), None)
+            if widget is not None and widget.id not in self._initial:
+                widget.focus()
+                return
+
+    def show_refusal(self, message: str) -> None:
+        self.refusal = message
+        error = self.query_one("#form-error", Static)
+        error.update(Content(f"⚠ {message}"))
+        error.add_class("-shown")
+
+    def action_submit(self) -> None:
+        if self.query_one("#form-submit", Button).disabled:
+            return  # already waiting for the engine
+        try:
+            payload = self.to_payload()
+        except FormInvalid as problem:
+            self.show_refusal(str(problem))
+            return
+        self.query_one("#form-submit", Button).disabled = True
+        self._submit(self.KIND, payload, self)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#form-submit")
+    def _save_pressed(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _enter_pressed(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def on_action_done(self, done: ActionDone) -> None:
+        self.query_one("#form-submit", Button).disabled = False
+        if done.ok:
+            self.dismiss(done.event)
+        else:
+            self.show_refusal(done.refusal or "refused")

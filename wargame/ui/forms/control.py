@@ -1,0 +1,126 @@
+"""Forms for the facilitator's control: release an inject, add a note, retract an event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Select, Static
+
+from wargame.engine.state import ExerciseState
+from wargame.ui.describe import describe_event, inject_schedule, recipients_text
+from wargame.ui.forms.base import ActionForm
+from wargame.ui.forms.fields import (
+    choice, entry, field, put, radio, radio_value, select_value, set_radio, set_select,
+    text_value,
+)
+from wargame.ui.forms.moves import VISIBILITY_OPTIONS
+
+
+class ReleaseInjectForm(ActionForm):
+    KIND = "inject"
+    TITLE = "Release inject"
+
+    def fields(self) -> ComposeResult:
+        waiting = [i for i in self.state.scenario.injects if i.id not in self.state.injects]
+        options = [(f"{i.id} · {i.title} ({inject_schedule(self.state.scenario, i.id)})", i.id)
+                   for i in waiting]
+        yield field("Inject", choice(options, id="id",
+                                     prompt="Choose an inject" if options else "Every inject is released"))
+        yield Static(id="inject-info", classes="field-hint")
+
+    @on(Select.Changed, "#id")
+    def _inject_chosen(self, event: Select.Changed) -> None:
+        scenario = self.state.scenario
+        if not any(i.id == event.value for i in scenario.injects):
+            return
+        inject = scenario.inject(str(event.value))
+        self.query_one("#inject-info", Static).update(Content(
+            f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"))
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {}
+        put(payload, "id", select_value(self.query_one("#id", Select)))
+        return payload
+
+    def from_model(self, payload: dict[str, Any]) -> None:
+        if "id" in payload:
+            set_select(self.query_one("#id", Select), payload["id"])
+
+
+class NoteForm(ActionForm):
+    KIND = "note"
+    TITLE = "Add note"
+
+    def fields(self) -> ComposeResult:
+        authors = [("Facilitator", "facilitator")] + [
+            (f"{d.name} ({d.id})", d.id) for d in self.state.scenario.delegations]
+        yield field("By", choice(authors, id="by", allow_blank=False))
+        yield field("Note", entry("text", "e.g. Crimson hesitated before answering"))
+        yield field("Visibility", radio(VISIBILITY_OPTIONS, id="visibility", value="private"),
+                    "Private notes stay with control; public ones reach the public debrief")
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {}
+        put(payload, "by", select_value(self.query_one("#by", Select)))
+        payload["text"] = text_value(self.query_one("#text", Input))
+        put(payload, "visibility", radio_value(self.query_one("#visibility")))
+        return payload
+
+    def from_model(self, payload: dict[str, Any]) -> None:
+        if "by" in payload:
+            set_select(self.query_one("#by", Select), payload["by"])
+        if "text" in payload:
+            self.query_one("#text", Input).value = str(payload["text"])
+        if "visibility" in payload:
+            set_radio(self.query_one("#visibility"), payload["visibility"])
+
+
+def find_event(state: ExerciseState, reference: str) -> str:
+    """What a retraction reference points at, in words (empty when it matches nothing)."""
+    reference = reference.strip()
+    if not reference:
+        return ""
+    if reference in state.moves:
+        seq = state.moves[reference].seq
+    elif reference in state.messages:
+        seq = state.messages[reference].seq
+    elif reference.isdigit():
+        seq = int(reference)
+    else:
+        return ""
+    for event in state.events:
+        if event.seq == seq:
+            return f"#{event.seq} {event.kind}: {describe_event(event, state)}"
+    return ""
+
+
+class RetractForm(ActionForm):
+    KIND = "retract"
+    TITLE = "Retract event"
+    INTRO = "A retracted event counts as if it never happened; it stays in the log, struck through."
+
+    def fields(self) -> ComposeResult:
+        yield field("Event", entry("event", "a move id (m3), a message id (h2) or an event number"))
+        yield Static(id="event-info", classes="field-hint")
+        yield field("Reason", entry("reason", "e.g. Entered for the wrong delegation"))
+
+    @on(Input.Changed, "#event")
+    def _event_typed(self, event: Input.Changed) -> None:
+        found = find_event(self.state, event.value)
+        self.query_one("#event-info", Static).update(Content(found or "Matches no move, message or event yet."))
+
+    def to_payload(self) -> dict[str, Any]:
+        reference = text_value(self.query_one("#event", Input))
+        payload: dict[str, Any] = {}
+        put(payload, "event", int(reference) if reference.isdigit() else reference)
+        payload["reason"] = text_value(self.query_one("#reason", Input))
+        return payload
+
+    def from_model(self, payload: dict[str, Any]) -> None:
+        if "event" in payload:
+            self.query_one("#event", Input).value = str(payload["event"])
+        if "reason" in payload:
+            self.query_one("#reason", Input).value = str(payload["reason"])

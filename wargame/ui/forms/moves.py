@@ -1,0 +1,184 @@
+"""Forms for moves: enter a move, adjudicate it, record how another delegation read it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from wargame.engine.state import ExerciseState, MoveRecord
+from wargame.model import Rulebook
+from wargame.ui.forms.base import ActionForm, FormInvalid
+from wargame.ui.forms.fields import (
+    KeyedOptionList, choice, entry, field, heading, put, radio, radio_value, select_value,
+    set_radio, set_select, text_value,
+)
+
+VISIBILITY_OPTIONS = (("public", "public"), ("private", "private"))
+
+
+def delegation_options(state: ExerciseState, *, movers_only: bool = False) -> list[tuple[str, str]]:
+    delegations = state.scenario.actors if movers_only else state.scenario.delegations
+    return [(f"{d.name} ({d.id})", d.id) for d in delegations]
+
+
+def category_options(rulebook: Rulebook) -> list[tuple[str, str]]:
+    return [(f"{c.id} (score {c.score:+d}, step {c.step:+d})", c.id) for c in rulebook.categories.values()]
+
+
+def move_label(move: MoveRecord) -> str:
+    target = f" → {move.target}" if move.target else ""
+    return f"{move.id} · T{move.turn} {move.by}: {move.type}{target} [{move.status}]"
+
+
+def move_type_options(rulebook: Rulebook) -> list[Option]:
+    """The catalogue grouped by category (headings are disabled options), CBMs marked ◆."""
+    options: list[Option] = []
+    for category in rulebook.categories.values():
+        members = [m for m in rulebook.moves if m.category == category.id]
+        if not members:
+            continue
+        options.append(heading(f"── {category.id} ({category.score:+d}) ──"))
+        for move in members:
+            prompt = Content.assemble(f"  {move.name}", (" ◆CBM", "$text-success") if move.cbm else "")
+            options.append(Option(prompt, id=move.id))
+    return options
+
+
+class MoveForm(ActionForm):
+    KIND = "move"
+    TITLE = "Enter move"
+
+    def fields(self) -> ComposeResult:
+        rulebook = self.state.scenario.rulebook
+        yield field("Delegation", choice(delegation_options(self.state, movers_only=True), id="by"))
+        yield field("Move type", KeyedOptionList(*move_type_options(rulebook), id="type"),
+                    "◆CBM marks a confidence-building measure · type a letter to jump")
+        yield Static(id="type-info", classes="field-hint")
+        yield field("Target", choice(delegation_options(self.state), id="target", prompt="No target"))
+        yield field("What the delegation does", entry("text", "e.g. Patrol near the buoy"))
+        yield field("Intent: the category the mover means",
+                    choice(category_options(rulebook), id="intent", prompt="Same as the move type"))
+        yield field("Visibility", choice(VISIBILITY_OPTIONS, id="visibility",
+                                         prompt="The move type's default"))
+
+    def on_mount(self) -> None:
+        # Runs before ActionForm.on_mount fills in an initial payload (Textual calls both).
+        # No silent default: the facilitator picks the type.
+        self.query_one("#type", KeyedOptionList).highlighted = None
+        self.query_one("#type-info", Static).update("No move type chosen yet.")
+
+    @on(OptionList.OptionHighlighted, "#type")
+    def _type_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        rulebook = self.state.scenario.rulebook
+        if event.option.id is None or not rulebook.has_move(event.option.id):
+            return
+        move = rulebook.move(event.option.id)
+        target = {"required": "needs a target", "optional": "target optional",
+                  "none": "takes no target"}.get(move.target, move.target)
+        self.query_one("#type-info", Static).update(Content(
+            f"{move.name}: {move.category}, step {rulebook.step_of(move):+d}, {target}, "
+            f"{move.visibility} by default. {move.description}".strip()))
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {}
+        put(payload, "by", select_value(self.query_one("#by", Select)))
+        put(payload, "type", self.query_one("#type", KeyedOptionList).value)
+        put(payload, "target", select_value(self.query_one("#target", Select)))
+        payload["text"] = text_value(self.query_one("#text", Input))
+        put(payload, "intent", select_value(self.query_one("#intent", Select)))
+        put(payload, "visibility", select_value(self.query_one("#visibility", Select)))
+        return payload
+
+    def from_model(self, payload: dict[str, Any]) -> None:
+        for key in ("by", "target", "intent", "visibility"):
+            if key in payload:
+                set_select(self.query_one(f"#{key}", Select), payload[key])
+        if "type" in payload:
+            self.query_one("#type", KeyedOptionList).value = payload["type"]
+        if "text" in payload:
+            self.query_one("#text", Input).value = str(payload["text"])
+
+
+class AdjudicateForm(ActionForm):
+    KIND = "adjudicate"
+    TITLE = "Adjudicate move"
+
+    def fields(self) -> ComposeResult:
+        pending = [m for m in self.state.moves.values() if m.status == "pending"]
+        yield field("Move", choice(((move_label(m), m.id) for m in pending), id="move",
+                                   prompt="Choose a pending move" if pending else "No move is pending"))
+        yield Static(id="move-info", classes="field-hint")
+        yield field("Decision", radio((("approve", "Approve"), ("amend", "Amend"), ("reject", "Reject")),
+                                      id="decision", value="approve"))
+        yield field("Amended category", choice(category_options(self.state.scenario.rulebook),
+                                               id="category", prompt="Keep the move's category"),
+                    "Amend only: what the move counts as")
+        yield field("Amended ladder step", entry("step", "Keep the step", type="integer"),
+                    "Amend only: e.g. 0 to hold the rung, -1 to step down")
+        yield field("Note", entry("note", "Why (shown in the debrief)"))
+
+    @on(Select.Changed, "#move")
+    def _move_chosen(self, event: Select.Changed) -> None:
+        move = self.state.moves.get(str(event.value))
+        info = self.query_one("#move-info", Static)
+        info.update(Content("" if move is None else
+                            f"“{move.text}” — {move.category}, step {move.step:+d}, intent {move.intent}"))
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {}
+        put(payload, "move", select_value(self.query_one("#move", Select)))
+        put(payload, "decision", radio_value(self.query_one("#decision")))
+        put(payload, "category", select_value(self.query_one("#category", Select)))
+        step = text_value(self.query_one("#step", Input))
+        if step:
+            try:
+                payload["step"] = int(step)
+            except ValueError:
+                raise FormInvalid(f"the ladder step must be a whole number such as -1, 0 or 2, not {step!r}")
+        put(payload, "note", text_value(self.query_one("#note", Input)))
+        return payload
+
+    def from_model(self, payload: dict[str, Any]) -> None:
+        if "move" in payload:
+            set_select(self.query_one("#move", Select), payload["move"])
+        if "decision" in payload:
+            set_radio(self.query_one("#decision"), payload["decision"])
+        if "category" in payload:
+            set_select(self.query_one("#category", Select), payload["category"])
+        if "step" in payload:
+            self.query_one("#step", Input).value = str(payload["step"])
+        if "note" in payload:
+            self.query_one("#note", Input).value = str(payload["note"])
+
+
+class PerceiveForm(ActionForm):
+    KIND = "perceive"
+    TITLE = "Record perception"
+    INTRO = "How did a delegation read another's move? The gap to the mover's intent is a misperception."
+
+    def fields(self) -> ComposeResult:
+        moves = [m for m in self.state.moves.values() if m.status != "retracted"]
+        yield field("Delegation that perceived", choice(delegation_options(self.state), id="by"))
+        yield field("Move", choice(((move_label(m), m.id) for m in reversed(moves)), id="move"))
+        yield field("Read as (category)", choice(category_options(self.state.scenario.rulebook), id="as"))
+        yield field("Note", entry("note", "What they said or did"))
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {}
+        put(payload, "by", select_value(self.query_one("#by", Select)))
+        put(payload, "move", select_value(self.query_one("#move", Select)))
+        put(payload, "as", select_value(self.query_one("#as", Select)))
+        put(payload, "note", text_value(self.query_one("#note", Input)))
+        return payload
+
+    def from_model(self, payload: dict[str, Any]) -> None:
+        for key in ("by", "move", "as"):
+            if key in payload:
+                set_select(self.query_one(f"#{key}", Select), payload[key])
+        if "note" in payload:
+            self.query_one("#note", Input).value = str(payload["note"])

@@ -1,0 +1,33 @@
+"""Messages the store workers post back to the UI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.message import Message
+
+from wargame.engine.state import Event
+
+
+class SessionChanged(Message):
+    """New events were folded into the state (ours or another process's)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        super().__init__()
+        self.events = events
+
+
+class ActionDone(Message):
+    """The engine answered an action: ``event`` when recorded, ``refusal`` when refused."""
+
+    def __init__(self, kind: str, payload: dict[str, Any], event: Event | None,
+                 refusal: str | None) -> None:
+        super().__init__()
+        self.kind = kind
+        self.payload = payload
+        self.event = event
+        self.refusal = refusal
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None

@@ -1,0 +1,1 @@
+"""Screens: home, session (plan / console / assess / adjust), help."""

@@ -1,0 +1,41 @@
+"""A small modal list to pick one value (timeline filters); built only when opened."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+EVERY = "*"  # the option that clears a filter
+
+
+class Picker(ModalScreen[str | None]):
+    """Dismisses with the chosen option id, EVERY for "no filter", None when cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Cancel", id="picker.cancel")]
+
+    def __init__(self, title: str, every: str, options: list[tuple[str, str]], current: str | None) -> None:
+        super().__init__(classes="action-form")
+        self._title = title
+        self._options = [(every, EVERY), *options]
+        self._current = current or EVERY
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(self._title, id="form-title")
+            yield OptionList(*(Option(Content(label), id=value) for label, value in self._options),
+                             id="picker")
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        picker.highlighted = picker.get_option_index(self._current)
+        picker.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

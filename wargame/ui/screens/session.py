@@ -1,0 +1,367 @@
+"""The session screen: one exercise from plan to adjust.
+
+Four views (plan, console, assess, adjust) follow the phase; every action goes through
+``act``, which runs the engine in a thread worker and reports back with messages, so the
+event loop never waits on SQLite or a fold. A poll worker picks up events that other
+processes append to the same session file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from wargame.errors import ActionRefused, WargameError
+from wargame.ui.commands import SessionCommands, session_bindings
+from wargame.ui.describe import describe_event, next_phase, reference_of
+from wargame.ui.forms import (
+    AckForm, ActionForm, AdjudicateForm, ChannelForm, HotwashForm, ImproveForm, LessonForm,
+    MoveForm, NoteForm, PerceiveForm, RateForm, ReleaseInjectForm, RetractForm, SendMessageForm,
+)
+from wargame.ui.debrief_file import DebriefUnavailable, write_debrief
+from wargame.ui.history import last_session_of
+from wargame.ui.live import LiveSession
+from wargame.ui.messages import ActionDone, SessionChanged
+from wargame.ui.screens.event_details import EventDetails
+from wargame.ui.screens.help import HelpScreen
+from wargame.ui.widgets.console import PANELS, ConsoleView
+from wargame.ui.widgets.evaluation import AdjustView, AssessView, RowChosen
+from wargame.ui.widgets.pending import PendingMoves
+from wargame.ui.widgets.plan import PlanView
+from wargame.ui.widgets.status import StatusBar
+from wargame.ui.widgets.timeline import EventLog
+
+VIEWS = {"plan": ("Plan", PlanView), "console": ("Console", ConsoleView),
+         "assess": ("Assess", AssessView), "adjust": ("Adjust", AdjustView)}
+VIEW_OF_PHASE = {"plan": "plan", "exercise": "console", "assess": "assess", "adjust": "adjust",
+                 "ended": "adjust"}
+
+
+class SessionScreen(Screen[None]):
+    COMMANDS = {SessionCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        *session_bindings(),
+        Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding("f2", "view('plan')", "Plan", show=False, id="view.plan"),
+        Binding("f3", "view('console')", "Console", show=False, id="view.console"),
+        Binding("f4", "view('assess')", "Assess", show=False, id="view.assess"),
+        Binding("f5", "view('adjust')", "Adjust", show=False, id="view.adjust"),
+        *(Binding(str(i + 1), f"panel('{key}')", title, show=False, id=f"panel.{key}")
+          for i, (key, title) in enumerate(PANELS)),
+    ]
+
+    def __init__(self, live: LiveSession, *, poll_interval: float | None = 0.5) -> None:
+        super().__init__()
+        self.live = live
+        self.poll_interval = poll_interval
+        self._phase = live.state.phase
+        self._dirty: set[str] = set()  # views to redraw the next time they are shown
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        first = VIEW_OF_PHASE[self._phase]
+        yield StatusBar(id="status")
+        with TabbedContent(initial=first, id="views"):
+            for name, (title, view_class) in VIEWS.items():
+                with TabPane(title, id=name):
+                    if name == first:  # the others are built the first time they are shown
+                        yield view_class(id=f"{name}-view")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._dirty = set(VIEWS)
+        self.render_state()
+        self.set_interval(1.0, self._tick)
+        if self.poll_interval:
+            self.set_interval(self.poll_interval, self._poll)
+        if self.view("plan") is not None:
+            self._find_prior_improvements()
+        self.call_after_refresh(self._focus_view, VIEW_OF_PHASE[self._phase])
+
+    def view(self, name: str) -> Any | None:
+        """A view (plan, console, assess, adjust), or None until it has first been shown."""
+        found = self.query(f"#{name}-view")
+        return found.first() if found else None
+
+    async def _ensure_view(self, name: str) -> Any:
+        """The view, built and drawn the first time it is needed."""
+        view = self.view(name)
+        if view is None:
+            title, view_class = VIEWS[name]
+            view = view_class(id=f"{name}-view")
+            await self.query_one(f"TabPane#{name}").mount(view)
+            self._dirty.add(name)
+            if name == "plan":
+                self._find_prior_improvements()  # only the plan shows them: look when it opens
+            self.render_state()
+            self._focus_view(name)
+        return view
+
+    def render_state(self) -> None:
+        """Redraw the status line and the visible view; other views when they are shown."""
+        with self.live.reading() as ready:
+            if not ready:  # a worker is folding the state: draw once it is done
+                self.set_timer(0.05, self.render_state)
+                return
+            state, now = self.live.state, self.live.clock()
+            self.query_one(StatusBar).show_state(state, now)
+            active = self.query_one("#views", TabbedContent).active
+            view = self.view(active)
+            if view is not None and view.is_mounted and active in self._dirty:
+                view.show_state(state, now)
+                self._dirty.discard(active)
+
+    def _tick(self) -> None:
+        with self.live.reading() as ready:
+            if not ready:
+                return
+            state, now = self.live.state, self.live.clock()
+            self.query_one(StatusBar).show_state(state, now)
+            console = self.view("console")
+            if console is not None and self.query_one("#views", TabbedContent).active == "console":
+                console.tick(state, now)
+
+    @on(TabbedContent.TabActivated, "#views")
+    async def _view_shown(self, event: TabbedContent.TabActivated) -> None:
+        name = event.pane.id or ""
+        if self.view(name) is None:
+            await self._ensure_view(name)
+        else:
+            self.render_state()
+
+    def action_view(self, view: str) -> None:
+        self.show_view(view)
+
+    async def action_panel(self, key: str) -> None:
+        """Keys 1-5: a console panel (the only one shown below 120 columns)."""
+        self.show_view("console")
+        console = await self._ensure_view("console")
+        console.action_show_panel(key)
+
+    def show_view(self, view: str) -> None:
+        """Switch views, taking the focus along.
+
+        Focus is dropped first: a focused widget left in a hidden pane would hand the focus
+        to a sibling there, and TabbedContent follows the focus back to the old pane.
+        """
+        tabbed = self.query_one("#views", TabbedContent)
+        if tabbed.active == view:
+            return
+        self.set_focus(None)
+        tabbed.active = view
+        self.call_after_refresh(self._focus_view, view)
+
+    def _focus_view(self, view: str) -> None:
+        target = {"plan": "#plan-view", "console": "#ladder-view", "assess": "#assess-objectives",
+                  "adjust": "#adjust-plan"}[view]
+        found = self.query(target)
+        if found:
+            found.first().focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    # -- talking to the engine --------------------------------------------------------------
+
+    def act(self, kind: str, payload: dict[str, Any], reply_to: MessagePump | None = None) -> None:
+        """Perform an action in a worker; ``reply_to`` (default: this screen) gets ActionDone."""
+        self._act_worker(kind, payload, reply_to or self)
+
+    @work(thread=True, group="store", description="engine action")
+    def _act_worker(self, kind: str, payload: dict[str, Any], reply_to: MessagePump) -> None:
+        try:
+            event, new = self.live.act(kind, payload)
+        except ActionRefused as refusal:
+            reply_to.post_message(ActionDone(kind, payload, None, str(refusal)))
+            return
+        except WargameError as error:  # the file went away, is locked, ...: say so, lose nothing
+            reply_to.post_message(ActionDone(kind, payload, None, str(error)))
+            return
+        self.post_message(SessionChanged(new))
+        reply_to.post_message(ActionDone(kind, payload, event, None))
+
+    def _poll(self) -> None:
+        if not any(w.group == "poll" and not w.is_finished for w in self.workers):
+            self._poll_worker()
+
+    @work(thread=True, group="poll", description="look for events from other processes")
+    def _poll_worker(self) -> None:
+        try:
+            new = self.live.refresh()
+        except WargameError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10, markup=False)
+            return
+        if new and not get_current_worker().is_cancelled:
+            self.post_message(SessionChanged(new))
+
+    def on_session_changed(self, changed: SessionChanged) -> None:
+        self._dirty = {"plan", "console", "assess", "adjust"}
+        phase = self.live.state.phase
+        if phase != self._phase:
+            self._phase = phase
+            self.show_view(VIEW_OF_PHASE[phase])
+        self.render_state()
+
+    def on_action_done(self, done: ActionDone) -> None:
+        """Answers to the actions the screen performs itself (next turn, advance phase)."""
+        if not done.ok:
+            self.notify(done.refusal or "refused", title=f"{done.kind} refused", severity="error",
+                        timeout=8, markup=False)
+            return
+        with self.live.reading() as ready:
+            what = describe_event(done.event, self.live.state) if ready and done.event else done.kind
+            if ready and done.kind == "next-turn":
+                state = self.live.state
+                released = [r.id for r in state.injects.values() if r.seq == done.event.seq]
+                what = f"Turn {state.turn} of {state.scenario.clock.turns} begins"
+                if released:
+                    what += f"; released: {', '.join(released)}"
+        self.notify(what, title="Done", markup=False)
+
+    def _form_closed(self, event) -> None:
+        if event is not None:
+            with self.live.reading() as ready:
+                if ready:
+                    self.notify(describe_event(event, self.live.state), title="Recorded", markup=False)
+
+    def open_form(self, form_class: type[ActionForm], **initial: Any) -> None:
+        with self.live.reading() as ready:
+            if not ready:
+                self.set_timer(0.05, lambda: self.open_form(form_class, **initial))
+                return
+            form = form_class(self.live.state, self.act, initial)
+        self.app.push_screen(form, self._form_closed)
+
+    # -- the actions (titles and keys in wargame.ui.commands) -------------------------------
+
+    def action_advance_phase(self) -> None:
+        following = next_phase(self.live.state.phase)
+        if following is None:
+            self.notify("The exercise has ended.", severity="warning")
+        elif following == "ended":
+            self.act("end", {})
+        else:
+            self.act("phase", {"to": following})
+
+    def action_next_turn(self) -> None:
+        self.act("next-turn", {})
+
+    def action_enter_move(self) -> None:
+        self.open_form(MoveForm)
+
+    def action_adjudicate_move(self) -> None:
+        pending = self.query(PendingMoves)
+        chosen = pending.first().chosen_move() if pending else None
+        self.open_form(AdjudicateForm, **({"move": chosen} if chosen else {}))
+
+    def action_record_perception(self) -> None:
+        self.open_form(PerceiveForm, **self._timeline_move())
+
+    def action_send_message(self) -> None:
+        self.open_form(SendMessageForm)
+
+    def action_acknowledge_message(self) -> None:
+        self.open_form(AckForm)
+
+    def action_release_inject(self) -> None:
+        self.open_form(ReleaseInjectForm)
+
+    def action_add_note(self) -> None:
+        self.open_form(NoteForm, by="facilitator")
+
+    def action_retract_event(self) -> None:
+        event = self._timeline_event()
+        self.open_form(RetractForm, **({"event": reference_of(self.live.state, event)} if event else {}))
+
+    def action_set_channel(self) -> None:
+        self.open_form(ChannelForm)
+
+    def action_rate_objective(self) -> None:
+        self.open_form(RateForm)
+
+    def action_answer_hotwash(self) -> None:
+        self.open_form(HotwashForm)
+
+    def action_add_lesson(self) -> None:
+        self.open_form(LessonForm)
+
+    def action_add_improvement(self) -> None:
+        self.open_form(ImproveForm)
+
+    def action_render_debrief(self) -> None:
+        self.notify("Rendering the debrief…")
+        self._debrief_worker()
+
+    def _timeline_event(self):
+        log = self.query(EventLog)
+        return log.first().event_at_cursor() if log else None
+
+    def _timeline_move(self) -> dict[str, Any]:
+        event = self._timeline_event()
+        if event is not None and event.kind == "move":
+            return {"move": reference_of(self.live.state, event)}
+        return {}
+
+    @on(PendingMoves.OptionSelected, "#panel-moves")
+    def _pending_chosen(self, event: PendingMoves.OptionSelected) -> None:
+        self.open_form(AdjudicateForm, move=event.option.id)
+
+    @on(EventLog.Chosen)
+    def _event_chosen(self, chosen: EventLog.Chosen) -> None:
+        with self.live.reading() as ready:
+            if ready:
+                reference = reference_of(self.live.state, chosen.event)
+                self.app.push_screen(EventDetails(chosen.event, self.live.state, reference),
+                                     self._details_closed)
+
+    def _details_closed(self, action: tuple[str, dict] | None) -> None:
+        if action is not None:
+            name, initial = action
+            self.open_form({"retract": RetractForm, "adjudicate": AdjudicateForm,
+                            "perceive": PerceiveForm, "ack": AckForm}[name], **initial)
+
+    @on(RowChosen)
+    def _row_chosen(self, chosen: RowChosen) -> None:
+        forms = {"rate_objective": RateForm, "answer_hotwash": HotwashForm}
+        self.open_form(forms[chosen.action], **chosen.initial)
+
+    # -- background work -------------------------------------------------------------------
+
+    @work(thread=True, group="history", description="find the last session of this scenario")
+    def _find_prior_improvements(self) -> None:
+        source, items = last_session_of(self.live.state.scenario.id, exclude=self.live.path)
+        self.app.call_from_thread(self._prior_found, source, items)
+
+    def _prior_found(self, source: Path | None, items: list) -> None:
+        self.query_one(PlanView).show_prior(source, items)
+
+    @work(thread=True, group="debrief", description="render the debrief")
+    def _debrief_worker(self) -> None:
+        try:
+            path = write_debrief(self.live)
+        except DebriefUnavailable as problem:
+            self.app.call_from_thread(self._debrief_done, None, str(problem))
+            return
+        self.app.call_from_thread(self._debrief_done, path, None)
+
+    def _debrief_done(self, path: Path | None, problem: str | None) -> None:
+        adjust = self.view("adjust")
+        if path is None:
+            self.notify(f"Debrief not rendered: {problem}", severity="error", timeout=10, markup=False)
+            if adjust is not None:
+                adjust.show_debrief(Content.styled(f"⚠ Debrief not rendered: {problem}", "$text-error"))
+            return
+        self.notify(f"Debrief written to {path}", title="Debrief", timeout=10, markup=False)
+        if adjust is not None:
+            adjust.show_debrief(Content.assemble(("Debrief: ", "bold"), str(path)))

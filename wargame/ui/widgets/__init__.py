@@ -1,0 +1,1 @@
+"""Widgets of the exercise console and the plan, assess and adjust views."""

@@ -1,0 +1,60 @@
+"""The Master Scenario Events List as a queue: released, due, conditional waiting, by hand."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from wargame.engine.state import ExerciseState
+from wargame.model import Inject
+from wargame.ui.describe import inject_schedule, recipients_text
+
+
+def msel_sections(state: ExerciseState) -> dict[str, list[Inject]]:
+    """Injects grouped as the facilitator sees the queue, each group in MSEL order."""
+    sections: dict[str, list[Inject]] = {"released": [], "due": [], "waiting": [], "by hand": []}
+    for inject in state.scenario.injects:
+        if inject.id in state.injects:
+            sections["released"].append(inject)
+        elif inject.kind == "scheduled":
+            sections["due"].append(inject)
+        elif inject.kind == "conditional":
+            sections["waiting"].append(inject)
+        else:
+            sections["by hand"].append(inject)
+    sections["released"].sort(key=lambda i: state.injects[i.id].seq)
+    sections["due"].sort(key=lambda i: i.turn or 0)
+    return sections
+
+
+_TITLES = {
+    "released": "Released",
+    "due": "Due (scheduled)",
+    "waiting": "Waiting (conditional)",
+    "by hand": "Contingency (release by hand)",
+}
+
+
+class MselPanel(Static):
+    def show_state(self, state: ExerciseState, now: float) -> None:
+        lines: list[Content] = []
+        for key, injects in msel_sections(state).items():
+            if not injects:
+                continue
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(f"{_TITLES[key]} ({len(injects)})", "bold $accent"))
+            for inject in injects:
+                if key == "released":
+                    release = state.injects[inject.id]
+                    when = f"T{release.released_turn} {release.how}"
+                else:
+                    when = inject_schedule(state.scenario, inject.id)
+                due_now = key == "due" and inject.turn is not None and inject.turn <= state.turn
+                lines.append(Content.assemble(
+                    ("▸ " if due_now else "  "), (inject.id, "bold"), " ", inject.title, "  ",
+                    (f"[{when} → {recipients_text(state.scenario, inject.to)}]", "$text-muted"),
+                ))
+        if not lines:
+            lines.append(Content.styled("This scenario has no injects.", "$text-muted"))
+        self.update(Content("\n").join(lines))
