@@ -88,3 +88,31 @@ async def test_every_palette_command_runs_its_action(workdir: Path) -> None:
         listed = str(app.screen.query_one("#help-text").render())
         for title in REQUIRED_TITLES:
             assert f"{title} — " in listed
+
+
+async def test_access_codes_are_shown_only_when_asked(workdir: Path) -> None:
+    from wargame.engine.access import access_codes
+
+    session = new_session(workdir)
+    codes = access_codes(session)
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = lambda: " ".join(str(n.message) for n in app._notifications)  # noqa: E731
+        assert not any(code in shown() for code in codes.values())
+        await run_command(pilot, "Show access codes")
+        assert all(code in shown() for code in codes.values())
+
+
+async def test_live_console_shows_who_is_connected(workdir: Path) -> None:
+    from wargame.ui.widgets.presence import PresencePanel
+
+    app = create_app(new_session(workdir), poll_interval=0.5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = app.screen.query_one(PresencePanel)
+        for _ in range(100):  # the first heartbeat runs on the panel's thread at once
+            if panel.entries:
+                break
+            await pilot.pause(0.05)
+        control = [e for e in panel.entries if e.viewer == "control"]
+        assert control and control[0].connected

@@ -51,6 +51,8 @@ SESSION_ACTIONS: tuple[SessionAction, ...] = (
                   "Add an item to the improvement plan"),
     SessionAction("Render debrief", "render_debrief", "d",
                   "Write the HTML debrief next to the session file"),
+    SessionAction("Show access codes", "show_access_codes", "f6",
+                  "The codes each delegation types to open its view in wargame serve"),
 )
 
 VIEW_KEYS: tuple[tuple[str, str], ...] = (

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from wargame.engine.access import code_lines
 from wargame.errors import ActionRefused, WargameError
 from wargame.ui.commands import SessionCommands, session_bindings
 from wargame.ui.describe import describe_event, next_phase, reference_of
@@ -36,6 +37,7 @@ from wargame.ui.screens.help import HelpScreen
 from wargame.ui.widgets.console import PANELS, ConsoleView
 from wargame.ui.widgets.evaluation import AdjustView, AssessView, RowChosen
 from wargame.ui.widgets.pending import PendingMoves
+from wargame.ui.widgets.presence import PresencePanel
 from wargame.ui.widgets.plan import PlanView
 from wargame.ui.widgets.status import StatusBar
 from wargame.ui.widgets.timeline import EventLog
@@ -72,6 +74,8 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         first = VIEW_OF_PHASE[self._phase]
         yield StatusBar(id="status")
+        if self.poll_interval:  # who else has the session open only matters when we watch it live
+            yield PresencePanel(self.live, "control", compact=True, id="presence")
         with TabbedContent(initial=first, id="views"):
             for name, (title, view_class) in VIEWS.items():
                 with TabPane(title, id=name):
@@ -298,6 +302,12 @@ class SessionScreen(Screen[None]):
 
     def action_add_improvement(self) -> None:
         self.open_form(ImproveForm)
+
+    def action_show_access_codes(self) -> None:
+        """On request only: the console may be on the projector, so the codes are never shown unasked."""
+        lines = code_lines(self.live.session)
+        self.notify("\n".join(lines), title="Access codes for wargame serve (hand out privately)",
+                    timeout=30, markup=False)
 
     def action_render_debrief(self) -> None:
         self.notify("Rendering the debrief…")
