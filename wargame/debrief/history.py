@@ -10,29 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.engine.history import previous_session
 from wargame.engine.state import ExerciseState
-
-SESSION_SUFFIXES = (".wargame",)
-
-
-def _last_event(path: Path) -> tuple[str, float] | None:
-    """(scenario id, wall-clock time of the last event) of a session file, or None."""
-    from wargame.engine.store import Store
-
-    try:
-        store = Store.open(path)
-    except WargameError:
-        return None
-    try:
-        last = store.max_seq()
-        events = store.read_after(last - 1) if last else []
-        if not events:
-            return None
-        return store.meta.get("scenario_id", ""), events[-1].ts
-    except Exception:  # noqa: BLE001 - a damaged neighbour must not stop this debrief
-        return None
-    finally:
-        store.close()
 
 
 def earlier_sessions(path: Path, state: ExerciseState) -> list[tuple[str, ExerciseState]]:
@@ -41,18 +20,10 @@ def earlier_sessions(path: Path, state: ExerciseState) -> list[tuple[str, Exerci
 
     if not state.events:
         return []
-    ended = state.events[-1].ts
-    folder = path.resolve().parent
-    candidates: list[tuple[float, Path]] = []
-    for other in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if other.suffix not in SESSION_SUFFIXES or other.resolve() == path.resolve():
-            continue
-        found = _last_event(other)
-        if found and found[0] == state.scenario.id and found[1] < ended:
-            candidates.append((found[1], other))
-    if not candidates:
+    chosen = previous_session(state.scenario.id, path.resolve().parent, exclude=path,
+                              before=state.events[-1].ts)
+    if chosen is None:
         return []
-    _, chosen = max(candidates)
     try:
         session = Session.open(chosen)
     except WargameError:

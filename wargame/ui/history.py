@@ -11,6 +11,7 @@ from pathlib import Path
 import attrs
 
 from wargame.engine import Session
+from wargame.engine.history import previous_session
 from wargame.engine.state import ImprovementItem
 from wargame.errors import WargameError
 from wargame.paths import sessions_dir
@@ -63,17 +64,14 @@ def summaries(folder: Path | None = None) -> Iterator[SessionSummary]:
 def last_session_of(scenario_id: str, exclude: Path | None = None,
                     folder: Path | None = None) -> tuple[Path | None, list[ImprovementItem]]:
     """The most recent other session of ``scenario_id`` and its improvement plan."""
-    excluded = exclude.resolve() if exclude is not None else None
-    for path in session_files(folder):
-        if path.resolve() == excluded:
-            continue
-        try:
-            session = Session.open(path)
-        except WargameError:
-            continue
-        try:
-            if session.scenario.id == scenario_id:
-                return path, list(session.state.improvements)
-        finally:
-            session.close()
-    return None, []
+    chosen = previous_session(scenario_id, folder or sessions_dir(), exclude=exclude)
+    if chosen is None:
+        return None, []
+    try:
+        session = Session.open(chosen)
+    except WargameError:
+        return None, []
+    try:
+        return chosen, list(session.state.improvements)
+    finally:
+        session.close()
