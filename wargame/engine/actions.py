@@ -105,6 +105,14 @@ def text(payload: Mapping[str, Any], key: str, what: str, *, required: bool = Tr
     return value
 
 
+def copy_optional_text(normalized: dict[str, Any], payload: Mapping[str, Any], key: str,
+                       what: str) -> None:
+    """Check an optional text field and keep it only when it says something."""
+    value = text(payload, key, what, required=False)
+    if value:
+        normalized[key] = value
+
+
 def new_id(payload: Mapping[str, Any], what: str) -> str | None:
     value = payload.get("id")
     if value is None:

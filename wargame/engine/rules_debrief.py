@@ -54,9 +54,7 @@ def check_rate(state: ExerciseState, payload: dict[str, Any], actor: str) -> dic
     require_phase(state, REVIEW_PHASES, "rating an objective")
     normalized = {"objective": objective_id(state, payload["objective"]),
                   "rating": actions.choice(payload["rating"], RATINGS, "rating")}
-    note = actions.text(payload, "note", "the note", required=False)
-    if note:
-        normalized["note"] = note
+    actions.copy_optional_text(normalized, payload, "note", "the note")
     return normalized
 
 
@@ -98,9 +96,7 @@ def check_improve(state: ExerciseState, payload: dict[str, Any], actor: str) -> 
         "action": actions.text(payload, "action", "the corrective action"),
     }
     for key, what in (("owner", "the owner"), ("contact", "the point of contact")):
-        value = actions.text(payload, key, what, required=False)
-        if value:
-            normalized[key] = value
+        actions.copy_optional_text(normalized, payload, key, what)
     for key, what in (("start", "start date"), ("due", "due date")):
         if payload.get(key) is not None:
             normalized[key] = iso_date(payload[key], what)

@@ -122,9 +122,7 @@ def check_ack(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict
             f"the acknowledgement at {format_clock(at)} would come before {message.id} "
             f"was sent at {format_clock(message.sent_at)}")
     normalized = {"message": message.id, "by": by.id}
-    text = actions.text(payload, "text", "the acknowledgement's text", required=False)
-    if text:
-        normalized["text"] = text
+    actions.copy_optional_text(normalized, payload, "text", "the acknowledgement's text")
     return normalized
 
 

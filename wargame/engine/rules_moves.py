@@ -117,9 +117,7 @@ def check_adjudicate(state: ExerciseState, payload: dict[str, Any], actor: str) 
         if abs(step) > reach:
             raise ActionRefused(f"step {step} is beyond the ladder (from -{reach} to {reach})")
         normalized["step"] = step
-    note = actions.text(payload, "note", "the note", required=False)
-    if note:
-        normalized["note"] = note
+    actions.copy_optional_text(normalized, payload, "note", "the note")
     return normalized
 
 
@@ -156,9 +154,7 @@ def check_perceive(state: ExerciseState, payload: dict[str, Any], actor: str) ->
     normalized = {"by": by, "move": move.id,
                   "as": actions.category(state.scenario.rulebook.categories,
                                          payload["as"], "as")}
-    note = actions.text(payload, "note", "the note", required=False)
-    if note:
-        normalized["note"] = note
+    actions.copy_optional_text(normalized, payload, "note", "the note")
     return normalized
 
 
