@@ -73,6 +73,10 @@ async def test_a_turn_across_the_console_and_two_delegation_screens(tmp_path: Pa
         await kp.press("k")
         await settle(kp)
         assert isinstance(crimson.screen, OwnAckForm)
+        by = crimson.screen.query_one("#by")
+        assert by.disabled and by.value == "crimson"
+        hint = str(by.parent.query_one(".field-hint").render())
+        assert "acts only for itself" in hint and "chosen for you" not in hint
         await type_into(kp, "#text", "Noted, thank you")
         await save_form(kp)
         assert not isinstance(crimson.screen, OwnAckForm), crimson.screen.refusal

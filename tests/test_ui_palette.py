@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList, CommandPalette
 
-from test_ui_support import new_session, settle
+from test_ui_support import new_session, settle, views_built
 from wargame.ui.app import create_app
 from wargame.ui.forms import (
     AckForm, AdjudicateForm, HotwashForm, ImproveForm, LessonForm, MoveForm, NoteForm,
@@ -110,6 +110,7 @@ async def test_live_console_shows_who_is_connected(workdir: Path) -> None:
     app = create_app(new_session(workdir), poll_interval=0.5)
     async with app.run_test(size=(120, 40)) as pilot:
         panel = app.screen.query_one(PresencePanel)
+        await views_built(pilot)
         for _ in range(100):  # the first heartbeat runs on the panel's thread at once
             if panel.entries:
                 break

@@ -21,8 +21,18 @@ def new_session(folder: Path, scenario: str = "strait-incident", name: str = "ui
     return Session.create(folder / name, resolve_scenario(scenario))
 
 
+async def views_built(pilot: Pilot) -> None:
+    """Wait for the session screen's views, which mount right after its first frame."""
+    for _ in range(1000):
+        if getattr(pilot.app.screen, "views_built", True):
+            return
+        await pilot.pause()
+    raise AssertionError("the session screen never built its views")
+
+
 async def settle(pilot: Pilot) -> None:
     """Let every worker finish and every message they posted be handled."""
+    await views_built(pilot)
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from wargame.engine import Session
 from wargame.ui.live import Clock, LiveSession
+from wargame.ui.styles import APP_CSS
 from wargame.ui.screens.home import HomeScreen
 from wargame.ui.screens.session import SessionScreen
 
@@ -24,7 +29,7 @@ def shown_path(path: Path) -> str:
 
 
 class WargameApp(App[None]):
-    CSS_PATH = ["app.tcss", "console.tcss", "forms.tcss"]
+    CSS_PATH = [APP_CSS]  # the rest loads when first needed (wargame.ui.styles)
     TITLE = "wargame"
 
     def __init__(self, session: Session | None = None, *, created: bool = False,
@@ -41,27 +46,62 @@ class WargameApp(App[None]):
         self.session_paths: list[tuple[Path, str]] = []
         if session is not None:
             self.session_paths.append((Path(session.path), session.scenario.id))
+        self._exit_holds = 0
+        self._held_exit: tuple[Any, int, Any] | None = None
+
+    @contextmanager
+    def exit_held(self) -> Iterator[None]:
+        """Hold a quit back while widgets mount.
+
+        Textual stops mounting once an exit is asked for, so a quit pressed while a screen
+        builds its views would leave half-built widgets that fail; it waits for them instead.
+        """
+        self._exit_holds += 1
+        try:
+            yield
+        finally:
+            self._exit_holds -= 1
+            if not self._exit_holds and self._held_exit is not None:
+                held, self._held_exit = self._held_exit, None
+                super().exit(*held)
+
+    def exit(self, result: None = None, return_code: int = 0, message: Any = None) -> None:
+        if self._exit_holds:
+            self._held_exit = (result, return_code, message)
+            return
+        super().exit(result, return_code, message)
+
+    def get_default_screen(self) -> Screen:
+        # The first screen is the app's default one: pushing it on top of a blank default
+        # screen would cost a whole extra layout and frame before the console shows.
+        if self._initial is None:
+            return HomeScreen()
+        return self._session_screen(self._initial[0])
 
     def on_mount(self) -> None:
         if self._initial is not None:
-            self.open_session(*self._initial)
-        else:
-            self.push_screen(HomeScreen())
+            self._announce(*self._initial)
 
     def open_session(self, session: Session, created: bool) -> SessionScreen:
+        screen = self._session_screen(session)
+        self.push_screen(screen)
+        self._announce(session, created)
+        return screen
+
+    def _session_screen(self, session: Session) -> SessionScreen:
         live = LiveSession(session, self.clock)
         self.live_sessions.append(live)
         if (live.path, session.scenario.id) not in self.session_paths:
             self.session_paths.append((live.path, session.scenario.id))
-        screen = SessionScreen(live, poll_interval=self.poll_interval)
-        self.push_screen(screen)
-        where = shown_path(live.path)
+        return SessionScreen(live, poll_interval=self.poll_interval)
+
+    def _announce(self, session: Session, created: bool) -> None:
+        where = shown_path(session.path)
         if created:
             self.notify(f"New session saved in {where}", title="Session", timeout=12, markup=False)
         else:
             self.notify(f"Resumed {where} ({session.state.phase}, turn {session.state.turn})",
                         title="Session", timeout=6, markup=False)
-        return screen
 
     def resume_lines(self) -> list[str]:
         """What to print once the app has closed: where each session is and how to resume it."""

@@ -16,19 +16,17 @@ from wargame.engine import Session
 from wargame.engine.presence import HEARTBEAT_EVERY
 from wargame.engine.visibility import CONTROL, PUBLIC
 from wargame.ui.app import WargameApp
+from wargame.ui.styles import APP_CSS, FORMS_CSS, VIEWS_CSS
 from wargame.ui.delegation.chooser import ChooseViewerScreen
 from wargame.ui.delegation.live import Clock, ViewerSession
 from wargame.ui.delegation.public import PublicScreen
 from wargame.ui.delegation.screens import DelegationScreen, PollingScreen
 
-UI = Path(__file__).resolve().parent.parent
 POLL_INTERVAL = 0.25  # seconds between looks for other processes' events
 
 
 class ViewerApp(WargameApp):
-    # Absolute: Textual resolves relative paths next to the subclass's module.
-    CSS_PATH = [UI / "app.tcss", UI / "console.tcss", UI / "forms.tcss",
-                Path(__file__).resolve().parent / "delegation.tcss"]
+    CSS_PATH = [APP_CSS, VIEWS_CSS, FORMS_CSS, Path(__file__).resolve().parent / "delegation.tcss"]
 
     def __init__(self, session: Session, viewer: str | None, *, clock: Clock = time.time,
                  poll_interval: float | None = POLL_INTERVAL,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import attrs
-from textual.widgets import Select
+from textual.widgets import Select, Static
 
 from wargame.engine.state import ExerciseState
 from wargame.ui.forms import AckForm, MoveForm, PerceiveForm, SendMessageForm
@@ -21,10 +21,18 @@ class OwnForm:
     """Mixed into a form: the ``ACTING`` field holds the viewer and cannot be changed."""
 
     ACTING: ClassVar[str] = "by"
+    LOCKED_HINT: ClassVar[str] = "Your delegation: a delegation acts only for itself"
 
     def on_mount(self) -> None:
         field = self.query_one(f"#{self.ACTING}", Select)  # type: ignore[attr-defined]
         field.disabled = True
+        # The facilitator's hint (e.g. "usually the recipient") would not fit a locked field.
+        box = field.parent
+        hints = box.query(".field-hint")
+        if hints:
+            hints.first(Static).update(self.LOCKED_HINT)
+        else:
+            box.mount(Static(self.LOCKED_HINT, classes="field-hint"))
 
 
 class OwnMoveForm(OwnForm, MoveForm):

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Static
 
 from wargame.engine.state import Event, ExerciseState
 from wargame.ui.messages import ActionDone
+from wargame.ui.styles import FORMS_CSS
 
 Submit = Callable[[str, dict[str, Any], MessagePump], None]
 
@@ -32,6 +33,7 @@ class FormInvalid(Exception):
 
 
 class ActionForm(ModalScreen[Event | None]):
+    CSS_PATH = FORMS_CSS  # loaded the first time a form opens
     KIND: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
     INTRO: ClassVar[str] = ""

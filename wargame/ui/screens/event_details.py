@@ -14,11 +14,13 @@ from textual.widgets import Button, Static
 
 from wargame.engine.state import Event, ExerciseState
 from wargame.ui.describe import clock_text, describe_event
+from wargame.ui.styles import FORMS_CSS
 
 FollowUp = tuple[str, dict]
 
 
 class EventDetails(ModalScreen[FollowUp | None]):
+    CSS_PATH = FORMS_CSS  # loaded the first time a form opens
     BINDINGS = [Binding("escape", "dismiss", "Close", id="details.close")]
 
     def __init__(self, event: Event, state: ExerciseState, reference: str) -> None:

@@ -11,11 +11,15 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from wargame.ui.styles import FORMS_CSS
+
 EVERY = "*"  # the option that clears a filter
 
 
 class Picker(ModalScreen[str | None]):
     """Dismisses with the chosen option id, EVERY for "no filter", None when cancelled."""
+
+    CSS_PATH = FORMS_CSS  # loaded the first time a form opens
 
     BINDINGS = [Binding("escape", "dismiss", "Cancel", id="picker.cancel")]
 

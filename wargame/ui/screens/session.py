@@ -34,6 +34,7 @@ from wargame.ui.live import LiveSession
 from wargame.ui.messages import ActionDone, SessionChanged
 from wargame.ui.screens.event_details import EventDetails
 from wargame.ui.screens.help import HelpScreen
+from wargame.ui.styles import VIEWS_CSS, load_stylesheet
 from wargame.ui.widgets.console import PANELS, ConsoleView
 from wargame.ui.widgets.evaluation import AdjustView, AssessView, RowChosen
 from wargame.ui.widgets.pending import PendingMoves
@@ -68,30 +69,43 @@ class SessionScreen(Screen[None]):
         self.poll_interval = poll_interval
         self._phase = live.state.phase
         self._dirty: set[str] = set()  # views to redraw the next time they are shown
+        self.views_built = False  # the views come right after the first frame
 
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        first = VIEW_OF_PHASE[self._phase]
+        # The first frame carries the status line and the keys only; the views (a few hundred
+        # widgets' worth of work) are mounted right after it, so the console shows at once.
         yield StatusBar(id="status")
         if self.poll_interval:  # who else has the session open only matters when we watch it live
             yield PresencePanel(self.live, "control", compact=True, id="presence")
-        with TabbedContent(initial=first, id="views"):
-            for name, (title, view_class) in VIEWS.items():
-                with TabPane(title, id=name):
-                    if name == first:  # the others are built the first time they are shown
-                        yield view_class(id=f"{name}-view")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._dirty = set(VIEWS)
-        self.render_state()
+        self._show_status()
         self.set_interval(1.0, self._tick)
         if self.poll_interval:
             self.set_interval(self.poll_interval, self._poll)
+        self.call_after_refresh(self._build_views)
+
+    async def _build_views(self) -> None:
+        if not self.is_attached:  # the app is closing already
+            return
+        load_stylesheet(self.app, VIEWS_CSS)
+        first = VIEW_OF_PHASE[self._phase]
+        tabbed = TabbedContent(initial=first, id="views")
+        for name, (title, view_class) in VIEWS.items():
+            # Only the shown view is built; the others the first time they are shown.
+            shown = [view_class(id=f"{name}-view")] if name == first else []
+            tabbed.compose_add_child(TabPane(title, *shown, id=name))
+        with self.app.exit_held():
+            await self.mount(tabbed, before=self.query_one(Footer))
+            self.views_built = True
+            self._dirty = set(VIEWS)
+            self.render_state()
         if self.view("plan") is not None:
             self._find_prior_improvements()
-        self.call_after_refresh(self._focus_view, VIEW_OF_PHASE[self._phase])
+        self.call_after_refresh(self._focus_view, first)
 
     def view(self, name: str) -> Any | None:
         """A view (plan, console, assess, adjust), or None until it has first been shown."""
@@ -104,13 +118,19 @@ class SessionScreen(Screen[None]):
         if view is None:
             title, view_class = VIEWS[name]
             view = view_class(id=f"{name}-view")
-            await self.query_one(f"TabPane#{name}").mount(view)
+            with self.app.exit_held():
+                await self.query_one(f"TabPane#{name}").mount(view)
             self._dirty.add(name)
             if name == "plan":
                 self._find_prior_improvements()  # only the plan shows them: look when it opens
             self.render_state()
             self._focus_view(name)
         return view
+
+    def _show_status(self) -> None:
+        with self.live.reading() as ready:
+            if ready:
+                self.query_one(StatusBar).show_state(self.live.state, self.live.clock())
 
     def render_state(self) -> None:
         """Redraw the status line and the visible view; other views when they are shown."""
@@ -120,6 +140,8 @@ class SessionScreen(Screen[None]):
                 return
             state, now = self.live.state, self.live.clock()
             self.query_one(StatusBar).show_state(state, now)
+            if not self.views_built:
+                return
             active = self.query_one("#views", TabbedContent).active
             view = self.view(active)
             if view is not None and view.is_mounted and active in self._dirty:
@@ -149,6 +171,8 @@ class SessionScreen(Screen[None]):
 
     async def action_panel(self, key: str) -> None:
         """Keys 1-5: a console panel (the only one shown below 120 columns)."""
+        if not self.views_built:
+            return
         self.show_view("console")
         console = await self._ensure_view("console")
         console.action_show_panel(key)
@@ -159,6 +183,8 @@ class SessionScreen(Screen[None]):
         Focus is dropped first: a focused widget left in a hidden pane would hand the focus
         to a sibling there, and TabbedContent follows the focus back to the old pane.
         """
+        if not self.views_built:  # still being built: they open on the current phase's view
+            return
         tabbed = self.query_one("#views", TabbedContent)
         if tabbed.active == view:
             return
