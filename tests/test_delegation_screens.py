@@ -16,6 +16,7 @@ from wargame.ui.delegation.panels import HotlineList, MoveList
 from wargame.ui.delegation.public import PublicScreen
 from wargame.ui.delegation.screens import DelegationScreen
 from wargame.ui.forms.base import ActionForm
+from wargame.ui.screens.home import HomeScreen
 
 
 async def test_the_briefing_is_the_delegations_own(tmp_path: Path) -> None:
@@ -23,6 +24,8 @@ async def test_the_briefing_is_the_delegations_own(tmp_path: Path) -> None:
     app = create_viewer_app(Session.open(session.path), "crimson", poll_interval=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        # Nothing of the facilitator's home (other sessions, scenarios) lies under it.
+        assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
         assert footer_keys(app) >= set("mhykr")  # a delegation has its actions at hand
         await pilot.press("4")
         briefing = app.screen.query_one("#briefing-text", Markdown).source

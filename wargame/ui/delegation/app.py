@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from textual.events import Mount
+from textual.screen import Screen
 
 from wargame.engine import Session
 from wargame.engine.presence import HEARTBEAT_EVERY
@@ -38,6 +39,9 @@ class ViewerApp(WargameApp):
         self.viewer = viewer
         self.viewer_sessions: list[ViewerSession] = []
         self.title = f"wargame · {session.scenario.title}"
+
+    def get_default_screen(self) -> Screen:
+        return Screen(id="_default")  # a blank base: the viewer's screen is pushed on mount
 
     def on_mount(self, event: Mount) -> None:
         event.prevent_default()  # not the facilitator app's home screen
