@@ -20,20 +20,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from wargame.engine.access import code_lines
 from wargame.errors import ActionRefused, WargameError
 from wargame.ui.commands import SessionCommands, session_bindings
-from wargame.ui.describe import describe_event, next_phase, reference_of
-from wargame.ui.forms import (
-    AckForm, ActionForm, AdjudicateForm, ChannelForm, HotwashForm, ImproveForm, LessonForm,
-    MoveForm, NoteForm, PerceiveForm, RateForm, ReleaseInjectForm, RetractForm, SendMessageForm,
-)
+from wargame.ui.describe import describe_event, reference_of
+from wargame.ui.forms import AdjudicateForm, HotwashForm, RateForm
 from wargame.ui.debrief_file import DebriefUnavailable, write_debrief
 from wargame.ui.history import last_session_of
 from wargame.ui.live import LiveSession
 from wargame.ui.messages import ActionDone, SessionChanged
 from wargame.ui.screens.event_details import EventDetails
 from wargame.ui.screens.help import HelpScreen
+from wargame.ui.screens.session_actions import SessionActions
 from wargame.ui.styles import VIEWS_CSS, load_stylesheet
 from wargame.ui.widgets.console import PANELS, ConsoleView
 from wargame.ui.widgets.evaluation import AdjustView, AssessView, RowChosen
@@ -49,7 +46,7 @@ VIEW_OF_PHASE = {"plan": "plan", "exercise": "console", "assess": "assess", "adj
                  "ended": "adjust"}
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SessionActions, Screen[None]):
     COMMANDS = {SessionCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
@@ -259,96 +256,6 @@ class SessionScreen(Screen[None]):
                     what += f"; released: {', '.join(released)}"
         self.notify(what, title="Done", markup=False)
 
-    def _form_closed(self, event) -> None:
-        if event is not None:
-            with self.live.reading() as ready:
-                if ready:
-                    self.notify(describe_event(event, self.live.state), title="Recorded", markup=False)
-
-    def open_form(self, form_class: type[ActionForm], **initial: Any) -> None:
-        with self.live.reading() as ready:
-            if not ready:
-                self.set_timer(0.05, lambda: self.open_form(form_class, **initial))
-                return
-            form = form_class(self.live.state, self.act, initial)
-        self.app.push_screen(form, self._form_closed)
-
-    # -- the actions (titles and keys in wargame.ui.commands) -------------------------------
-
-    def action_advance_phase(self) -> None:
-        following = next_phase(self.live.state.phase)
-        if following is None:
-            self.notify("The exercise has ended.", severity="warning")
-        elif following == "ended":
-            self.act("end", {})
-        else:
-            self.act("phase", {"to": following})
-
-    def action_next_turn(self) -> None:
-        self.act("next-turn", {})
-
-    def action_enter_move(self) -> None:
-        self.open_form(MoveForm)
-
-    def action_adjudicate_move(self) -> None:
-        pending = self.query(PendingMoves)
-        chosen = pending.first().chosen_move() if pending else None
-        self.open_form(AdjudicateForm, **({"move": chosen} if chosen else {}))
-
-    def action_record_perception(self) -> None:
-        self.open_form(PerceiveForm, **self._timeline_move())
-
-    def action_send_message(self) -> None:
-        self.open_form(SendMessageForm)
-
-    def action_acknowledge_message(self) -> None:
-        self.open_form(AckForm)
-
-    def action_release_inject(self) -> None:
-        self.open_form(ReleaseInjectForm)
-
-    def action_add_note(self) -> None:
-        self.open_form(NoteForm, by="facilitator")
-
-    def action_retract_event(self) -> None:
-        event = self._timeline_event()
-        self.open_form(RetractForm, **({"event": reference_of(self.live.state, event)} if event else {}))
-
-    def action_set_channel(self) -> None:
-        self.open_form(ChannelForm)
-
-    def action_rate_objective(self) -> None:
-        self.open_form(RateForm)
-
-    def action_answer_hotwash(self) -> None:
-        self.open_form(HotwashForm)
-
-    def action_add_lesson(self) -> None:
-        self.open_form(LessonForm)
-
-    def action_add_improvement(self) -> None:
-        self.open_form(ImproveForm)
-
-    def action_show_access_codes(self) -> None:
-        """On request only: the console may be on the projector, so the codes are never shown unasked."""
-        lines = code_lines(self.live.session)
-        self.notify("\n".join(lines), title="Access codes for wargame serve (hand out privately)",
-                    timeout=30, markup=False)
-
-    def action_render_debrief(self) -> None:
-        self.notify("Rendering the debrief…")
-        self._debrief_worker()
-
-    def _timeline_event(self):
-        log = self.query(EventLog)
-        return log.first().event_at_cursor() if log else None
-
-    def _timeline_move(self) -> dict[str, Any]:
-        event = self._timeline_event()
-        if event is not None and event.kind == "move":
-            return {"move": reference_of(self.live.state, event)}
-        return {}
-
     @on(PendingMoves.OptionSelected, "#panel-moves")
     def _pending_chosen(self, event: PendingMoves.OptionSelected) -> None:
         self.open_form(AdjudicateForm, move=event.option.id)
@@ -360,12 +267,6 @@ class SessionScreen(Screen[None]):
                 reference = reference_of(self.live.state, chosen.event)
                 self.app.push_screen(EventDetails(chosen.event, self.live.state, reference),
                                      self._details_closed)
-
-    def _details_closed(self, action: tuple[str, dict] | None) -> None:
-        if action is not None:
-            name, initial = action
-            self.open_form({"retract": RetractForm, "adjudicate": AdjudicateForm,
-                            "perceive": PerceiveForm, "ack": AckForm}[name], **initial)
 
     @on(RowChosen)
     def _row_chosen(self, chosen: RowChosen) -> None:
