@@ -79,7 +79,7 @@ class SessionScreen(SessionActions, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._show_status()
+        self.render_state()  # the status line only, until the views are built
         self.set_interval(1.0, self._tick)
         if self.poll_interval:
             self.set_interval(self.poll_interval, self._poll)
@@ -123,11 +123,6 @@ class SessionScreen(SessionActions, Screen[None]):
             self.render_state()
             self._focus_view(name)
         return view
-
-    def _show_status(self) -> None:
-        with self.live.reading() as ready:
-            if ready:
-                self.query_one(StatusBar).show_state(self.live.state, self.live.clock())
 
     def render_state(self) -> None:
         """Redraw the status line and the visible view; other views when they are shown."""
