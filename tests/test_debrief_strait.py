@@ -10,9 +10,9 @@ import pytest
 
 from test_debrief_helpers import FIXTURES, play_script, utc
 from wargame.debrief import render_debrief
-from wargame.paths import bundled_root
+from wargame.paths import bundled_dir
 
-SCENARIO = bundled_root() / "scenarios" / "strait-incident.yaml"
+SCENARIO = bundled_dir("scenarios") / "strait-incident.yaml"
 
 
 @pytest.fixture(scope="module")

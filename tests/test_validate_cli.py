@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -112,3 +113,14 @@ def test_no_paths_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["validate"])
     assert caught.value.code == 2
+
+
+@pytest.mark.parametrize("depth", [70, 100_000])
+def test_deeply_nested_file_is_a_located_refusal_with_exit_1(library, capsys, depth):
+    path = library / "scenarios" / "deep.yaml"
+    path.write_text("id: deep\ntitle: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    code = main(["validate", "scenarios/deep.yaml"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "internal error" not in out + err
+    assert re.search(r"scenarios/deep\.yaml:2:\d+: .*nest", err), err

@@ -2,7 +2,8 @@
 
 A scenario or rulebook is named either by a path or by its id. Ids are looked up in the
 working directory's ``scenarios/`` and ``rulebooks/`` first (a trainer's own library),
-then in the folders bundled with wargame.
+then in the folders bundled with wargame (inside the installed package; see
+wargame.bundled).
 """
 
 from __future__ import annotations
@@ -10,17 +11,18 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from wargame import bundled
 from wargame.errors import WargameError
 
 
-def bundled_root() -> Path:
-    """The folder holding the bundled scenarios/, rulebooks/ and debriefs/."""
-    return Path(__file__).resolve().parent.parent
+def bundled_dir(kind: str) -> Path:
+    """The bundled folder ``kind``: "scenarios", "rulebooks", "debriefs" or "schemas"."""
+    return bundled.folder(kind)
 
 
 def search_dirs(kind: str) -> list[Path]:
     """Folders searched for ``kind`` ("scenarios" or "rulebooks"), most local first."""
-    dirs = [Path.cwd() / kind, bundled_root() / kind]
+    dirs = [Path.cwd() / kind, bundled_dir(kind)]
     unique: list[Path] = []
     for folder in dirs:
         if folder.resolve() not in [d.resolve() for d in unique]:
@@ -28,13 +30,13 @@ def search_dirs(kind: str) -> list[Path]:
     return unique
 
 
-def _looks_like_path(name: str) -> bool:
+def looks_like_path(name: str) -> bool:
     return name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name
 
 
 def resolve_scenario(name: str) -> Path:
     """A scenario file from a path or an id; a WargameError says where it looked."""
-    if _looks_like_path(name):
+    if looks_like_path(name):
         path = Path(name)
         if not path.is_file():
             raise WargameError(f"no scenario file at {name}")
@@ -51,9 +53,22 @@ def resolve_scenario(name: str) -> Path:
     raise WargameError(f"no scenario named {name!r} (looked for {', '.join(tried)}){hint}")
 
 
+def find_by_id(name: str) -> Path | None:
+    """The scenario, or else the rulebook, whose id is ``name``; None when there is none."""
+    if looks_like_path(name):
+        return None
+    for kind in ("scenarios", "rulebooks"):
+        for folder in search_dirs(kind):
+            for suffix in (".yaml", ".yml"):
+                candidate = folder / f"{name}{suffix}"
+                if candidate.is_file():
+                    return candidate
+    return None
+
+
 def rulebook_candidates(ref: str, scenario_file: Path | None) -> list[Path]:
     """Where a scenario's ``rulebook:`` reference may point, in the order to try."""
-    if _looks_like_path(ref):
+    if looks_like_path(ref):
         base = scenario_file.parent if scenario_file else Path.cwd()
         return [base / ref]
     folders = []

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from wargame.errors import WargameError
-from wargame.paths import bundled_root
+from wargame.paths import bundled_dir
 from wargame.schemas import schema_filename
 from wargame.starter import is_valid_id, starter_scenario
 
@@ -51,7 +51,7 @@ def _output_path(scenario_id: str, output: str | None) -> Path:
 
 def _schema_ref(path: Path) -> str:
     """A link from the new file to the bundled scenario schema, for editors."""
-    schema = bundled_root() / "schemas" / schema_filename("scenario")
+    schema = bundled_dir("schemas") / schema_filename("scenario")
     if not schema.is_file():
         return DEFAULT_SCHEMA_REF
     try:

@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoe
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from wargame.errors import WargameError
-from wargame.paths import bundled_root
+from wargame.paths import bundled_dir
 from wargame.debrief import charts
 from wargame.debrief.markup import (
     MdSafe, markdown_for_markdown, markdown_to_html, md_block, md_finalize, md_inline,
@@ -29,7 +29,7 @@ ENTRY = {"html": "html/base.html.j2", "md": "md/base.md.j2"}
 
 
 def bundled_templates() -> Path:
-    return bundled_root() / "debriefs"
+    return bundled_dir("debriefs")
 
 
 def _loader(templates: str | Path | None) -> jinja2.BaseLoader:

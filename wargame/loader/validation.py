@@ -10,6 +10,7 @@ from wargame.errors import FileInvalid, Location, Problem
 from wargame.loader.loading import Rulebooks, rulebook_from_node, scenario_from_node
 from wargame.loader.suggest import closest
 from wargame.model import Rulebook, Scenario
+from wargame.paths import find_by_id, looks_like_path
 from wargame.yamlsource import Node, read_yaml
 
 KINDS = ("scenario", "rulebook")
@@ -30,7 +31,8 @@ class Checked:
 
 
 def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
-    """Files to check: each path, or the YAML files of a folder; missing paths are problems."""
+    """Files to check: each path, or the YAML files of a folder, or the scenario or rulebook
+    with that id (a trainer's own first, then the bundled ones); missing paths are problems."""
     files: list[Path] = []
     problems: list[Problem] = []
     for name in paths:
@@ -49,8 +51,11 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
             files.extend(found)
         elif exists:
             files.append(path)
+        elif (by_id := find_by_id(name)) is not None:
+            files.append(by_id)
         else:
-            problems.append(Problem(Location(name, 1, 1), "no such file or folder"))
+            by_id = "" if looks_like_path(name) else ", and no scenario or rulebook with that id"
+            problems.append(Problem(Location(name, 1, 1), f"no such file or folder{by_id}"))
     return files, problems
 
 
