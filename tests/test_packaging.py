@@ -215,3 +215,42 @@ def test_installed_wheel_serves_the_app(installed):
     finally:
         server.terminate()
         server.communicate(timeout=10)
+
+
+def test_installed_wheel_plays_a_bundled_scenario_in_a_terminal(installed):
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["TERM"] = "xterm-256color"
+    play = subprocess.Popen([str(installed["bin"] / "wargame"), "play", "strait-incident"],
+                            stdin=follower, stdout=follower, stderr=follower,
+                            cwd=installed["cwd"], env=env, close_fds=True)
+    os.close(follower)
+    written = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"Strait" not in written and time.monotonic() < deadline and play.poll() is None:
+            if select.select([leader], [], [], 0.1)[0]:
+                written += os.read(leader, 1 << 16)
+        assert b"Strait" in written, written[-2000:]
+        os.write(leader, b"\x11")  # ctrl+q
+        while play.poll() is None and time.monotonic() < deadline:
+            if select.select([leader], [], [], 0.1)[0]:
+                try:
+                    written += os.read(leader, 1 << 16)
+                except OSError:
+                    break
+        assert play.wait(timeout=10) == 0
+    finally:
+        if play.poll() is None:
+            play.kill()
+        os.close(leader)
+    sessions = list((installed["cwd"] / "sessions").glob("strait-incident-*.wargame"))
+    assert len(sessions) == 1
+    assert b"--session" in written and b"internal error" not in written
