@@ -65,7 +65,8 @@ def _scenario(state: ExerciseState, names: Names) -> dict[str, Any]:
         "timebox": span_text(scenario.clock.timebox) if scenario.clock.timebox else "",
         "rungs": [{"id": r.id, "name": r.name, "level": r.level, "description": r.description}
                   for r in ladder.rungs],
-        "thresholds": [{"name": t.name, "above": names.rung(t.above)} for t in ladder.thresholds],
+        "thresholds": [{"name": t.name, "above": names.rung(t.above), "above_level": ladder.level(t.above)}
+                       for t in ladder.thresholds],
     }
 
 
@@ -197,9 +198,16 @@ def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: di
             "peak_level": p["peak_level"],
             "peak_within_turn": p["peak_within_turn"],
             "levels": p["levels"],
+            "steps": p["steps"],
+            "inside": p["inside"],
             "rungs_by_turn": rung_names,
             "shifts": len(p["changes"]),
+            "moved": bool(p["changes"]),
         })
+    still: dict[str, list[str]] = {}
+    for pair in pairs:
+        if not pair["moved"]:
+            still.setdefault(pair["final"], []).append(pair["label"])
     scores = metrics.get("escalation_score", {})
     mean = metrics.get("mean_escalation_score", [])
     series = []
@@ -216,6 +224,8 @@ def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: di
     return {
         "turns": timeline.narrative(state, data, names),
         "pairs": pairs,
+        "moved_pairs": [p for p in pairs if p["moved"]],
+        "still_pairs": [{"rung": rung, "pairs": labels} for rung, labels in still.items()],
         "turn_numbers": list(range(0, max(state.turn, 0) + 1)),
         "scores": {"delegations": series, "rows": rows},
     }

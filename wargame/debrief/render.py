@@ -65,6 +65,7 @@ def make_environment(fmt: str, templates: str | Path | None = None,
         env.filters["markdown"] = markdown_to_html
         env.globals["ladder_chart"] = _ladder_chart
         env.globals["score_chart"] = _score_chart
+        env.globals["heat_map"] = _heat_map
     else:
         env = LimitedSandbox(limits=limits, autoescape=False, finalize=md_finalize, **common)
         env.filters["md"] = md_inline
@@ -90,16 +91,30 @@ def _plural(count: int, word: str, plural_word: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural_word or word + 's')}"
 
 
+def _thresholds(scenario: dict[str, Any]) -> list[tuple[str, int]]:
+    return [(t["name"], t["above_level"]) for t in scenario["thresholds"]]
+
+
 def _ladder_chart(pair: dict[str, Any], scenario: dict[str, Any]) -> Any:
-    rung_levels = {r["name"]: r["level"] for r in scenario["rungs"]}
-    thresholds = [(t["name"], rung_levels.get(t["above"], 0)) for t in scenario["thresholds"]]
-    return charts.ladder_chart(
+    from wargame.debrief.band_chart import ladder_chart
+
+    return ladder_chart(
         title=f"Escalation, {pair['label']}",
         rungs=[r["name"] for r in scenario["rungs"]],
-        thresholds=thresholds,
+        thresholds=_thresholds(scenario),
         levels=pair["levels"],
+        steps=pair.get("steps", ()),
         peak=(pair["peak_turn"], pair["peak_level"]),
     )
+
+
+def _heat_map(exercise: dict[str, Any], scenario: dict[str, Any]) -> Any:
+    from wargame.debrief.heat_map import heat_map
+
+    return heat_map(title="Rung level of every pair after every turn",
+                    rows=[{"label": p["label"], "levels": p["levels"], "inside": p["inside"]}
+                          for p in exercise["pairs"]],
+                    n_rungs=len(scenario["rungs"]), thresholds=_thresholds(scenario))
 
 
 def _score_chart(scores: dict[str, Any]) -> Any:
