@@ -23,9 +23,10 @@ def key_findings(scenario: dict[str, Any], exercise: dict[str, Any], assess: dic
     if hotline["messages"]:
         late, unanswered = hotline["late"], hotline["unanswered"]
         if late or unanswered:
-            out.append({"kind": "warn", "text": (
-                f"Hotline: {plural(late, 'message')} acknowledged late and {unanswered} never "
-                f"acknowledged, of {hotline['messages']} sent.")})
+            parts = ([f"{plural(late, 'message')} late"] if late else []) + (
+                [f"{unanswered} never acknowledged"] if unanswered else [])
+            out.append({"kind": "warn", "text": f"Hotline: {' and '.join(parts)}, of "
+                        f"{hotline['messages']} sent (see the lateness rule under Assess)."})
         else:
             out.append({"kind": "ok", "text": f"Hotline: all {hotline['messages']} messages were "
                         "acknowledged within their allowance."})

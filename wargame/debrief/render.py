@@ -127,9 +127,15 @@ def _score_chart(scores: dict[str, Any]) -> Any:
 def render_context(context: dict[str, Any], fmt: str = "html",
                    templates: str | Path | None = None, limits: Limits | None = None) -> str:
     """Render a view-model; template problems become a WargameError naming file and line."""
+    return render_named(ENTRY[fmt], context, fmt, templates, limits)
+
+
+def render_named(name: str, context: dict[str, Any], fmt: str = "html",
+                 templates: str | Path | None = None, limits: Limits | None = None) -> str:
+    """Render the template ``name`` (e.g. ``html/trend.html.j2``) with ``context``."""
     env = make_environment(fmt, templates, limits)
     try:
-        template = env.get_template(ENTRY[fmt])
+        template = env.get_template(name)
         text = render_limited(env, template, context)
     except TemplateOutsideFolder as error:
         raise WargameError(f"{_where(error)}: {error.message}") from None
