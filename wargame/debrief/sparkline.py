@@ -19,8 +19,8 @@ def sparkline(values: Sequence[float | None], lower_is_better: bool, width: floa
     if not known:
         return Markup("")
     low, high = min(known), max(known)
-    if high == low:
-        high = low + 1
+    if high == low:  # a flat series runs through the middle
+        low, high = low - 1, high + 1
     n = len(values)
     pad = 4.0
 

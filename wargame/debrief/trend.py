@@ -117,7 +117,9 @@ def build_trend(sessions: Sequence[tuple[str, ExerciseState]]) -> dict[str, Any]
         key = frozenset(pair)
         levels = [f["peaks"].get(key) for f in figures]
         cells = [f"{ladder.at_level(v).name} ({v})" if v is not None else "–" for v in levels]
+        starts = ladder.level(latest.scenario.start_rung(pair))
         peaks.append({"pair": names.pair(pair), "cells": cells,
+                      "moved": any(v is not None and v != starts for v in levels),
                       "chart": sparkline([None if v is None else float(v) for v in levels], True),
                       **_direction([None if v is None else float(v) for v in levels], True)})
     objectives = []
@@ -144,6 +146,7 @@ def build_trend(sessions: Sequence[tuple[str, ExerciseState]]) -> dict[str, Any]
         "sessions": columns,
         "indicators": indicators,
         "peaks": peaks,
+        "still": [p["pair"] for p in peaks if not p["moved"]],
         "objectives": objectives,
         "items": items,
         "ladder_top": len(ladder.rungs) - 1,
