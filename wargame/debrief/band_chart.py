@@ -14,9 +14,9 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-from wargame.debrief.charts import PALETTE, _INK, _GRID, _THRESHOLD, _f, _svg_open, marker
+from wargame.debrief.charts import PALETTE, _INK, _GRID, _THRESHOLD, _f, _short, _svg_open, marker
 
-ROW = 18.0  # pixels per rung
+ROW = 15.0  # pixels per rung
 NEAR = 4  # a threshold this many rungs from the band is drawn inside it
 CHAR = 6.1  # average advance of an 11 px sans-serif character, for sizing label columns
 LABEL_LIMIT = 60  # characters; longer rung names are shortened (full name in the tooltip)
@@ -59,9 +59,10 @@ def ladder_chart(
     shown = [(level, rungs[level]) for level in range(lo, hi + 1)]
     label_w = max(CHAR * max((len(_label(name)) for _, name in shown), default=4), 40.0)
     gauge_w = 46.0
-    left, top, bottom = label_w + 14.0, 24.0, 38.0
+    names_w = 128.0 if any(lo <= above + 0.5 <= hi for _, above in thresholds) else 0.0
+    left, top, bottom = label_w + 14.0, 22.0, 36.0
     width = 720.0
-    plot_w = width - left - gauge_w - 12.0
+    plot_w = width - left - gauge_w - names_w - 12.0
     plot_h = ROW * (hi - lo) if hi > lo else ROW
     height = top + plot_h + bottom
     inset = 10.0
@@ -95,8 +96,10 @@ def ladder_chart(
             y = y_of(above + 0.5)
             out.append(f'<line class="threshold" x1="{_f(left)}" y1="{_f(y)}" x2="{_f(left + plot_w)}" '
                        f'y2="{_f(y)}" stroke="{_THRESHOLD}" stroke-width="1.2" stroke-dasharray="5 4"/>')
-            out.append(f'<text x="{_f(left + plot_w - 2)}" y="{_f(y - 2.5)}" text-anchor="end" '
-                       f'font-size="9.5" font-style="italic" fill="{_THRESHOLD}">{escape(name)}</text>')
+            # Named in their own column right of the plot: never over the path.
+            out.append(f'<text x="{_f(left + plot_w + 5)}" y="{_f(y + 3.5)}" font-size="9.5" '
+                       f'font-style="italic" fill="{_THRESHOLD}"><title>{escape(name)}</title>'
+                       f'{escape(_short(name, 22))}</text>')
         elif above + 0.5 > hi:
             outside_above.append((above + 1 - hi, name))
         else:
