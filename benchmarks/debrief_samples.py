@@ -96,7 +96,7 @@ hotwash:
 def generate(count: int, rng: random.Random) -> list[tuple[str, dict]]:
     """A valid script of about ``count`` actions spread over the 14 turns, then a review."""
     actions: list[tuple[str, dict]] = [("phase", {"to": "exercise"})]
-    per_turn = max(8, count // TURNS)
+    per_turn = max(8, round(count / TURNS / 1.55))  # a move brings its adjudication
     moves = messages = 0
     unacked: list[tuple[str, str]] = []
     public: list[tuple[str, str]] = []
