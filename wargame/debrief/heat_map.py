@@ -34,7 +34,7 @@ def heat_map(*, title: str, rows: Sequence[dict], n_rungs: int, thresholds: Sequ
     cell_w = min(42.0, (width - left - 8) / max(1, n_cols))
     cell_h = 15.0 if len(rows) > 20 else 18.0
     top = 30.0
-    height = top + cell_h * len(rows) + 30.0
+    height = top + cell_h * len(rows) + 42.0
     top_level = max(1, n_rungs - 1)
     out = _svg_open(width, height, title, f"{len(rows)} pairs by {n_cols - 1} turns; each cell "
                     "is the rung level (0 = lowest rung) the pair stood on after the turn", "heat-map")
@@ -62,7 +62,11 @@ def heat_map(*, title: str, rows: Sequence[dict], n_rungs: int, thresholds: Sequ
                 out.append(f'<path d="M{_f(x + cell_w - 8)},{_f(y)}H{_f(x + cell_w - 1)}V{_f(y + 7)}Z" '
                            f'fill="#D55E00"/>')
     legend_y = top + cell_h * len(rows) + 18
-    out.append(f'<text x="{_f(left)}" y="{_f(legend_y)}" font-size="10" fill="{_INK}">Number: rung level '
-               f'after the turn (0 = lowest of {n_rungs}); darker = higher; ◥ corner: went higher inside the turn.</text>')
+    # The legend starts at the left edge and takes two lines, so it never runs off the chart.
+    out.append(f'<text x="4" y="{_f(legend_y)}" font-size="10" fill="{_INK}">Number: the rung level after '
+               f'the turn (0 = the lowest of {n_rungs} rungs); darker = higher.</text>')
+    out.append(f'<path d="M4,{_f(legend_y + 5)}H11V{_f(legend_y + 12)}Z" fill="#D55E00"/>')
+    out.append(f'<text x="15" y="{_f(legend_y + 13)}" font-size="10" fill="{_INK}">corner mark: the pair went '
+               f'higher inside that turn than where it ended.</text>')
     out.append("</svg>")
     return Markup("\n".join(out))
