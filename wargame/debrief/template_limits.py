@@ -37,6 +37,7 @@ class Limits:
     seconds: float = 20.0
     output_chars: int = 64_000_000
     value_chars: int = 4_000_000  # the longest string or list one expression may build
+    argument: int = 100_000  # the largest number a call or filter may be given (widths, counts)
     recursion: int = 60  # macro calls nested in each other
 
 
@@ -79,6 +80,8 @@ class LimitedSandbox(SandboxedEnvironment):
         self.deadline = float("inf")
         self.depth = 0
         self.globals["range"] = self._range
+        # lipsum(n) writes n paragraphs: a flood generator no report needs.
+        self.globals.pop("lipsum", None)
 
     # -- the deadline -------------------------------------------------------------
     def check_time(self) -> None:
@@ -100,9 +103,9 @@ class LimitedSandbox(SandboxedEnvironment):
 
     # -- sizes -------------------------------------------------------------------------
     def _check_argument(self, value: Any) -> None:
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > self.limits.value_chars:
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > self.limits.argument:
             raise TemplateLimit(f"the number {value} is larger than a template may ask for "
-                                f"({self.limits.value_chars})")
+                                f"({self.limits.argument})")
 
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
         self.check_time()
