@@ -45,8 +45,10 @@ def key_findings(scenario: dict[str, Any], exercise: dict[str, Any], assess: dic
         out.append(gap)
     unmet = [o for o in assess["objectives"] if o["result_key"] == "not-met"]
     if unmet:
+        # A long measured detail (a list of message ids) belongs in Assess, not here.
         out.append({"kind": "warn", "text": "Objectives not met: " + "; ".join(
-            f"“{o['text']}” ({o['detail']})" if o["detail"] else f"“{o['text']}”" for o in unmet) + "."})
+            f"“{o['text']}” ({o['detail']})" if o["detail"] and len(o["detail"]) <= 80 else f"“{o['text']}”"
+            for o in unmet) + (" (details under Assess)." if any(len(o["detail"]) > 80 for o in unmet) else ".")})
     elif assess["objectives"]:
         met = sum(1 for o in assess["objectives"] if o["result_key"] == "met")
         out.append({"kind": "ok" if met else "info",
