@@ -211,3 +211,14 @@ def test_an_entry_with_a_bad_id_still_has_its_other_fields_checked(library):
         "8:36: role: 'mediater' is not one of state, mediator, observer (did you mean "
         "'mediator'?)",
     ]
+
+
+def test_more_than_64_delegations_is_a_located_error(library):
+    many = "".join(f"  - {{id: d{n}, name: D{n}}}\n" for n in range(65))
+    header = "scenario: {id}\ntitle: Test\nrulebook: drill-ladder\nclock: {{turns: 4, turn_length: 6h}}\ndelegations:\n"
+    path = write(library, "crowd", many, header=header)
+    (problem,) = problems_of(path)
+    assert problem.startswith("6:3: delegations: 65 delegations; a scenario may have at most 64")
+    exactly = write(library, "full", "".join(f"  - {{id: d{n}, name: D{n}}}\n" for n in range(64)),
+                    header=header)
+    assert len(load_scenario(exactly).delegations) == 64

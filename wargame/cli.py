@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--edition", choices=("full", "public"), default="full")
     p.add_argument("--templates", help="folder of templates overriding the bundled ones")
 
+    p = sub.add_parser("trend", help="compare several sessions of one scenario (a course)")
+    p.add_argument("sessions", nargs="+", metavar="SESSION",
+                   help="session files, or one folder holding them")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument("--format", choices=("html", "md"), default=None,
+                   help="html or md (default: from the output file's suffix, else html)")
+
     p = sub.add_parser("serve", help="serve the app to browsers")
     p.add_argument("scenario")
     p.add_argument("--session", required=True)

@@ -14,6 +14,7 @@ from wargame.engine.state import ExerciseState
 from wargame.debrief import indicators, timeline
 from wargame.debrief.comparison import compare_with_earlier
 from wargame.debrief.editions import EditionData, edition_data
+from wargame.debrief.findings import key_findings
 from wargame.debrief.words import (
     CAPABILITY_NAMES, RATING_MEANINGS, RESULTS, ROLE_NAMES, Names, game_time, measure_words,
     number, plural, span_text, utc_text,
@@ -36,6 +37,11 @@ def build_context(state: ExerciseState, *, edition: str = "full",
     data = edition_data(state, edition)
     metrics = compute_metrics(state)
     results = evaluate_objectives(state)
+    scenario = _scenario(state, names)
+    exercise = _exercise(state, data, names, metrics)
+    assess = _assess(state, data, names, metrics, results)
+    overview = _overview(state, data, names)
+    overview["findings"] = key_findings(scenario, exercise, assess)
     return {
         "edition": {
             "id": data.edition,
@@ -43,11 +49,11 @@ def build_context(state: ExerciseState, *, edition: str = "full",
             "marking": data.marking,
             "withheld": list(data.withheld),
         },
-        "scenario": _scenario(state, names),
-        "overview": _overview(state, data, names),
+        "scenario": scenario,
+        "overview": overview,
         "plan": _plan(state, data, names),
-        "exercise": _exercise(state, data, names, metrics),
-        "assess": _assess(state, data, names, metrics, results),
+        "exercise": exercise,
+        "assess": assess,
         "adjust": _adjust(state, names, results, earlier),
     }
 
@@ -65,7 +71,8 @@ def _scenario(state: ExerciseState, names: Names) -> dict[str, Any]:
         "timebox": span_text(scenario.clock.timebox) if scenario.clock.timebox else "",
         "rungs": [{"id": r.id, "name": r.name, "level": r.level, "description": r.description}
                   for r in ladder.rungs],
-        "thresholds": [{"name": t.name, "above": names.rung(t.above)} for t in ladder.thresholds],
+        "thresholds": [{"name": t.name, "above": names.rung(t.above), "above_level": ladder.level(t.above)}
+                       for t in ladder.thresholds],
     }
 
 
@@ -88,7 +95,10 @@ def _overview(state: ExerciseState, data: EditionData, names: Names) -> dict[str
             "objectives": list(d.objectives),
             "red_lines": list(d.red_lines),
             "briefing": d.briefing if data.full else "",
+            # Submitted counts every move put to the facilitator (rejected ones too);
+            # approved only those that took effect, the base of the CBM share.
             "moves": sum(1 for m in data.moves if m.by == d.id and m.status != "retracted"),
+            "approved": sum(1 for m in data.moves if m.by == d.id and m.status == "approved"),
         })
     span = (last_ts - first_ts) if events else 0.0
     return {
@@ -197,9 +207,16 @@ def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: di
             "peak_level": p["peak_level"],
             "peak_within_turn": p["peak_within_turn"],
             "levels": p["levels"],
+            "steps": p["steps"],
+            "inside": p["inside"],
             "rungs_by_turn": rung_names,
             "shifts": len(p["changes"]),
+            "moved": bool(p["changes"]),
         })
+    still: dict[str, list[str]] = {}
+    for pair in pairs:
+        if not pair["moved"]:
+            still.setdefault(pair["final"], []).append(pair["label"])
     scores = metrics.get("escalation_score", {})
     mean = metrics.get("mean_escalation_score", [])
     series = []
@@ -216,6 +233,8 @@ def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: di
     return {
         "turns": timeline.narrative(state, data, names),
         "pairs": pairs,
+        "moved_pairs": [p for p in pairs if p["moved"]],
+        "still_pairs": [{"rung": rung, "pairs": labels} for rung, labels in still.items()],
         "turn_numbers": list(range(0, max(state.turn, 0) + 1)),
         "scores": {"delegations": series, "rows": rows},
     }
@@ -224,6 +243,7 @@ def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: di
 def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict,
             results) -> dict[str, Any]:
     objectives = []
+    raters = {e.seq: e.actor for e in state.events if e.kind == "rate"}
     for result in results:
         rating = state.ratings.get(result.id)
         letter = rating.rating if rating else (result.rating or "")
@@ -244,6 +264,7 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
             "rating": letter,
             "rating_meaning": RATING_MEANINGS.get(letter, "Not rated"),
             "rating_note": rating.note if rating else "",
+            "rated_by": _rater(raters.get(rating.seq, ""), names) if rating else "",
         })
     hotline = metrics.get("hotline", {})
     messages = [m for m in state.messages.values() if m.seq not in state.retracted]
@@ -281,6 +302,12 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
     }
 
 
+def _rater(actor: str, names: Names) -> str:
+    if actor in ("facilitator", ""):
+        return "the facilitator (control cell)"
+    return names.delegation(actor)
+
+
 def _minutes(seconds: float | None) -> str:
     return "–" if seconds is None else f"{seconds / 60:.1f} min"
 
@@ -292,7 +319,9 @@ def _lesson(lesson, names: Names) -> dict[str, Any]:
 def _hotwash(state: ExerciseState, names: Names) -> list[dict[str, Any]]:
     out = []
     for index, question in enumerate(state.scenario.hotwash):
-        answers = [{"by": names.delegation(a.by) if a.by else "", "answer": a.answer}
+        # An answer the control cell entered without naming a delegation is the room's.
+        answers = [{"by": "The room" if a.by in ("facilitator", "script", "") else names.delegation(a.by),
+                    "answer": a.answer}
                    for a in sorted(state.hotwash, key=lambda a: a.seq) if a.question == index]
         out.append({"number": index + 1, "question": question, "answers": answers})
     return out

@@ -279,9 +279,9 @@ class SessionScreen(SessionActions, Screen[None]):
         self.query_one(PlanView).show_prior(source, items)
 
     @work(thread=True, group="debrief", description="render the debrief")
-    def _debrief_worker(self) -> None:
+    def _debrief_worker(self, format: str = "html", edition: str = "full") -> None:
         try:
-            path = write_debrief(self.live)
+            path = write_debrief(self.live, format, edition)
         except DebriefUnavailable as problem:
             self.app.call_from_thread(self._debrief_done, None, str(problem))
             return
