@@ -10,10 +10,14 @@ import networkx as nx
 from wargame.model.rulebook import Rulebook
 
 ROLES = ("state", "mediator", "observer")
-PHASES = ("plan", "exercise", "assess", "adjust", "ended")
+# The exercise's phases in order; "ended" follows the last one, by the action `end`.
+PHASE_ORDER = ("plan", "exercise", "assess", "adjust")
+PHASES = (*PHASE_ORDER, "ended")
 CHANNEL_STATUSES = ("up", "down")
 METRICS = ("peak_rung", "hotline_ack_turns", "expectations", "misperception")
 RATINGS = ("P", "S", "M", "U")
+# HSEEP capability elements an improvement-plan item (or an objective) is filed under.
+CAPABILITIES = ("planning", "organization", "equipment", "training", "exercise")
 RATING_NAMES = {
     "P": "Performed without challenges",
     "S": "Performed with some challenges",
@@ -22,6 +26,14 @@ RATING_NAMES = {
 }
 
 Pair = tuple[str, str]
+
+
+def next_phase(phase: str) -> str | None:
+    """The phase after ``phase`` ("ended" after the last one); None once ended."""
+    if phase not in PHASE_ORDER:
+        return None
+    index = PHASE_ORDER.index(phase)
+    return PHASE_ORDER[index + 1] if index + 1 < len(PHASE_ORDER) else "ended"
 
 
 @attrs.frozen
