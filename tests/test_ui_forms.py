@@ -120,7 +120,7 @@ async def test_forms_convert_payloads_both_ways(workdir: Path, form_class, paylo
         form = form_class(session.state, screen.act, payload)
         await app.push_screen(form)
         await settle(pilot)
-        assert form.to_payload() == payload
+        assert form.to_action().written() == payload
 
 
 async def test_text_with_brackets_is_shown_as_typed_not_as_markup(workdir: Path) -> None:

@@ -92,13 +92,15 @@ class Action:
     def acting(self) -> Any:
         return self.get(self.ACTING) if self.ACTING else None
 
+    def written(self) -> dict[str, Any]:
+        """The keys that have a value, as a script writes them."""
+        return {name: getattr(self, attribute)
+                for attribute, name in _attributes(type(self)).items()
+                if getattr(self, attribute) is not None}
+
     def payload(self, at: float | None = None) -> dict[str, Any]:
         """The payload recorded in the log: the keys that have a value, then ``at``."""
-        recorded = {name: getattr(self, attribute)
-                    for attribute, name in _attributes(type(self)).items()
-                    if getattr(self, attribute) is not None}
-        recorded["at"] = at
-        return recorded
+        return {**self.written(), "at": at}
 
 
 @cache
