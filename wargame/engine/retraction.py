@@ -85,6 +85,20 @@ def target_seq(state: ExerciseState, value: object) -> int:
     return (move or message).seq
 
 
+def reference_of(state: ExerciseState, seq: int) -> str:
+    """How a retraction names event ``seq`` (the inverse of :func:`target_seq`): the id of
+    its move or hotline message when that id names it alone, else its number."""
+    records = (*state.moves.values(), *state.messages.values(),
+               *state.retracted_messages.values())
+    for record in records:
+        if record.seq == seq:
+            try:
+                return record.id if target_seq(state, record.id) == seq else str(seq)
+            except ActionRefused:
+                return str(seq)
+    return str(seq)
+
+
 def check_retract(state: ExerciseState, retract: Retract, actor: str,
                   at: float | None) -> Retract:
     require_phase(state, PHASE_ORDER, "retracting an event")

@@ -42,6 +42,14 @@ class Clock:
     turn_length: int  # game seconds one turn stands for
     timebox: int | None = None  # real seconds the facilitator budgets per turn
 
+    def game_seconds(self, turns: int) -> int:
+        """The game time ``turns`` whole turns stand for."""
+        return self.turn_length * max(turns, 0)
+
+    def game_seconds_at(self, turn: int) -> int:
+        """The game time at the start of ``turn`` (turn 1 starts at zero)."""
+        return self.game_seconds(turn - 1)
+
 
 @attrs.frozen
 class Delegation:

@@ -8,26 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from wargame.engine import retraction
 from wargame.engine.state import Event, ExerciseState
-from wargame.model import Scenario
+from wargame.engine.turns import turn_started_at
+from wargame.engine.vocabulary import ACTIONS
+from wargame.model import Scenario, next_phase  # noqa: F401 - offered to the screens too
 from wargame.model.scenario import Pair
 
-PHASE_ORDER = ("plan", "exercise", "assess", "adjust", "ended")
-
-EVENT_KINDS = (
-    "phase", "move", "adjudicate", "perceive", "hotline", "ack", "inject", "note",
-    "next-turn", "rate", "lesson", "improve", "retract", "end", "hotwash", "channel",
-)
+EVENT_KINDS = tuple(ACTIONS)  # the core's list, for filtering the timeline: not a copy
 
 _DECISIONS = {"approve": "approved", "reject": "rejected", "amend": "amended"}
-
-CAPABILITY_ELEMENTS = ("planning", "organization", "equipment", "training", "exercise")
-
-
-def next_phase(phase: str) -> str | None:
-    """The phase after ``phase`` (``ended`` after ``adjust``); None once ended."""
-    index = PHASE_ORDER.index(phase) if phase in PHASE_ORDER else len(PHASE_ORDER) - 1
-    return PHASE_ORDER[index + 1] if index + 1 < len(PHASE_ORDER) else None
 
 
 def delegation_name(scenario: Scenario, delegation_id: str | None) -> str:
@@ -64,7 +54,7 @@ def _lettered(index: int, letters: str) -> str:
 
 def game_time(scenario: Scenario, turn: int) -> str:
     """Game time at the start of ``turn``: turn_length × (turn - 1), e.g. ``T+1d 06h``."""
-    seconds = scenario.clock.turn_length * max(turn - 1, 0)
+    seconds = scenario.clock.game_seconds_at(turn)
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
@@ -96,24 +86,6 @@ def exercise_seconds(state: ExerciseState, now: float) -> float | None:
     if state.exercise_started_ts is None:
         return None
     return now - state.exercise_started_ts
-
-
-def turn_started_at(state: ExerciseState) -> float | None:
-    """When the current turn began, in exercise seconds.
-
-    The recorded ``at`` of the event that opened the turn is preferred (a scripted or
-    replayed session keeps its own timing); the wall clock is the fallback.
-    """
-    for event in reversed(state.events):
-        opens_turn = event.kind == "next-turn" or (
-            event.kind == "phase" and event.payload.get("to") == "exercise")
-        if opens_turn and event.seq not in state.retracted:
-            if event.at is not None:
-                return float(event.at)
-            break
-    if state.turn_started_ts is None or state.exercise_started_ts is None:
-        return None
-    return state.turn_started_ts - state.exercise_started_ts
 
 
 def timebox_status(state: ExerciseState, now: float) -> tuple[float, bool] | None:
@@ -208,20 +180,14 @@ def event_delegations(event: Event, state: ExerciseState) -> frozenset[str]:
 
 def reference_of(state: ExerciseState, event: Event) -> str:
     """How a retraction names an event: its move or message id when it has one, else its seq."""
-    for record in (*state.moves.values(), *state.messages.values()):
-        if record.seq == event.seq:
-            return record.id
-    return str(event.seq)
+    return retraction.reference_of(state, event.seq)
 
 
 def retracted_name(state: ExerciseState, reference: object) -> str:
     """How a retraction names its event: ``m3 (#11)`` when the seq is a move's or a message's."""
     if isinstance(reference, int):
-        records = [*state.moves.values(), *state.messages.values(), *state.retracted_messages.values()]
-        for record in records:
-            if record.seq == reference:
-                return f"{record.id} (#{reference})"
-        return f"#{reference}"
+        named = retraction.reference_of(state, reference)
+        return f"{named} (#{reference})" if named != str(reference) else f"#{reference}"
     return str(reference)
 
 
