@@ -72,18 +72,17 @@ class Action:
     @classmethod
     def key_names(cls) -> tuple[str, ...]:
         """Every key a script may write, required ones first, then ``at``."""
-        ordered = [k for k in cls.keys() if k.required] + [k for k in cls.keys() if not k.required]
-        return (*(k.name for k in ordered), "at")
+        return _key_names(cls)
 
     @classmethod
     def required_names(cls) -> tuple[str, ...]:
-        return tuple(k.name for k in cls.keys() if k.required)
+        return _required_names(cls)
 
     @classmethod
     def from_keys(cls, values: Mapping[str, Any]) -> "Action":
         """The action from a mapping of keys (unknown keys and ``at`` are left out)."""
-        return cls(**{attribute: values.get(name)
-                      for attribute, name in _attributes(cls).items()})
+        get = values.get
+        return cls(**{attribute: get(name) for attribute, name in _pairs(cls)})
 
     def get(self, name: str) -> Any:
         """The value of the key ``name`` (as a script writes it: ``from``, ``as``...)."""
@@ -94,9 +93,8 @@ class Action:
 
     def written(self) -> dict[str, Any]:
         """The keys that have a value, as a script writes them."""
-        return {name: getattr(self, attribute)
-                for attribute, name in _attributes(type(self)).items()
-                if getattr(self, attribute) is not None}
+        values = ((name, getattr(self, attribute)) for attribute, name in _pairs(type(self)))
+        return {name: value for name, value in values if value is not None}
 
     def payload(self, at: float | None = None) -> dict[str, Any]:
         """The payload recorded in the log: the keys that have a value, then ``at``."""
@@ -107,6 +105,23 @@ class Action:
 def _attributes(cls: type[Action]) -> dict[str, str]:
     """attribute name -> key name, in declaration order."""
     return {f.name: f.metadata.get("name") or f.name for f in attrs.fields(cls)}
+
+
+@cache
+def _pairs(cls: type[Action]) -> tuple[tuple[str, str], ...]:
+    return tuple(_attributes(cls).items())
+
+
+@cache
+def _key_names(cls: type[Action]) -> tuple[str, ...]:
+    keys = cls.keys()
+    return (*(k.name for k in keys if k.required), *(k.name for k in keys if not k.required),
+            "at")
+
+
+@cache
+def _required_names(cls: type[Action]) -> tuple[str, ...]:
+    return tuple(k.name for k in cls.keys() if k.required)
 
 
 @cache
@@ -305,7 +320,10 @@ def key_problems(cls: type[Action], given: Mapping[Any, Any]) -> list[tuple[Any,
     """(the key at fault, or None for a missing one; the words) for each unknown key
     (with a hint) and each missing required key, in that order."""
     names = cls.key_names()
-    problems: list[tuple[str | None, str]] = []
+    if all(name in names for name in given) and all(
+            given.get(name) is not None for name in cls.required_names()):
+        return []
+    problems: list[tuple[Any, str]] = []
     for name in given:
         if name not in names:
             close = closest(str(name), names)
