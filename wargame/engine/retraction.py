@@ -9,7 +9,7 @@ from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.guards import PHASE_ORDER, require_phase
 from wargame.engine.state import Event, ExerciseState
-from wargame.engine.vocabulary import ACTIONS, Retract, recorded
+from wargame.engine.vocabulary import Retract, recorded
 from wargame.engine.words import did_you_mean
 
 RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "inject", "channel", "note",
@@ -41,9 +41,10 @@ def find_event(state: ExerciseState, seq: int) -> Event | None:
 
 def describe(event: Event) -> str:
     """An event in a trainer's words: "move m1", "the acknowledgement of h2"..."""
-    if event.kind not in ACTIONS:
+    try:
+        a = recorded(event.kind, event.payload)
+    except (KeyError, TypeError):
         return f"a {event.kind} event"
-    a = recorded(event.kind, event.payload)
     wording = {
         "move": lambda: f"move {a.id}",
         "hotline": lambda: f"hotline message {a.id}",
@@ -61,7 +62,7 @@ def describe(event: Event) -> str:
     }.get(event.kind)
     try:
         return wording() if wording else DESCRIPTIONS.get(event.kind, f"a {event.kind} event")
-    except TypeError:
+    except TypeError:  # e.g. a channel whose between is not a pair
         return f"a {event.kind} event"
 
 

@@ -353,7 +353,8 @@ def parse(kind: object, payload: object) -> Action:
 
 
 def recorded(kind: str, payload: Mapping[str, Any]) -> Action:
-    """The typed action of a payload read from the log (unknown keys are left out)."""
+    """The typed action of a payload read from the log (unknown keys are left out, missing
+    ones are None: the rules refuse such an event, and the fold records it as void)."""
     if not isinstance(payload, Mapping):
         raise TypeError(f"a {kind} payload must be a mapping, got {payload!r}")
     return ACTIONS[kind].from_keys(payload)
