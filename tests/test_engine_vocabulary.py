@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from fixtures.engine.support import EXERCISE, new_session
@@ -18,6 +19,7 @@ from wargame.engine.turns import turn_started_at
 from wargame.errors import ActionRefused, FileInvalid
 from wargame.model import CAPABILITIES, PHASE_ORDER, PHASES, next_phase
 from wargame.schemas import schema_for
+from wargame.schemas.script import action_schema
 from wargame.ui import describe
 
 
@@ -133,3 +135,34 @@ def test_game_time_has_one_computation(tmp_path: Path):
     clock = new_session(tmp_path).scenario.clock
     assert clock.game_seconds_at(1) == 0
     assert clock.game_seconds_at(3) == clock.game_seconds(2) == 2 * clock.turn_length
+
+
+def test_a_key_declared_once_reaches_the_key_check_the_log_and_the_schema():
+    @attrs.frozen
+    class Shout(vocabulary.Action):
+        KIND = "shout"
+        DOC = "Shouts."
+        volume: int = vocabulary.key("How loud.", vocabulary.INTEGER, meaning="how loud")
+        words: str | None = vocabulary.key("What is shouted.", vocabulary.NOTE)
+
+    assert vocabulary.key_problems(Shout, {"volum": 3, "words": "hey"}) == [
+        ("volum", "shout takes no key 'volum' (did you mean 'volume'?); shout keys: volume, "
+                  "words, at"),
+        (None, "shout needs 'volume' (how loud)")]
+    assert Shout.from_keys({"volume": 3}).payload(1.0) == {"volume": 3, "at": 1.0}
+    schema = action_schema(Shout)
+    assert schema["required"] == ["volume"]
+    assert schema["properties"]["volume"] == {"type": "integer", "description": "How loud."}
+    assert set(schema["properties"]) == {"volume", "words", "at"}
+
+
+@pytest.mark.parametrize("kind", list(vocabulary.ACTIONS))
+def test_an_action_comes_back_from_its_payload(kind):
+    cls = vocabulary.ACTIONS[kind]
+    samples = {vocabulary.INTEGER: 2, vocabulary.PAIR: ["azure", "crimson"],
+               vocabulary.EVENT: 3, vocabulary.DATE: "2027-03-01"}
+    action = cls.from_keys({key.name: key.choices[0] if key.choices else
+                            samples.get(key.value, f"{key.name}-value") for key in cls.keys()})
+    payload = action.payload(12.0)
+    assert set(payload) == set(cls.key_names())
+    assert vocabulary.recorded(kind, payload) == action

@@ -62,7 +62,7 @@ def _value(key: Key) -> Schema:
     raise ValueError(f"no JSON Schema for a {key.value} value")
 
 
-def _action(cls: type[Action]) -> Schema:
+def action_schema(cls: type[Action]) -> Schema:
     """An action's payload: a mapping of its keys; also a scalar for an action with a
     shorthand (``inject: protest``), or nothing for one without keys (``- next-turn``)."""
     keys = cls.keys()
@@ -81,7 +81,7 @@ def script_schema() -> Schema:
     bare = tuple(kind for kind, cls in ACTIONS.items() if not cls.required_names())
     alternatives: list[Schema] = [enum("An action without a payload.", bare)]
     for name, cls in ACTIONS.items():
-        schema = _action(cls)
+        schema = action_schema(cls)
         defs[name] = schema
         alternatives.append({
             "type": "object",
