@@ -7,9 +7,7 @@ from wargame.engine.actions import CONTROL_ACTORS, FACILITATOR
 from wargame.engine.state import ExerciseState
 from wargame.engine.vocabulary import Action
 from wargame.engine.words import did_you_mean
-from wargame.model import PHASE_ORDER, Delegation
-
-__all__ = ["PHASE_ORDER", "author", "check_actor", "delegation", "mover", "require_phase"]
+from wargame.model import Delegation
 
 
 def require_phase(state: ExerciseState, phases: tuple[str, ...], doing: str) -> None:

@@ -7,10 +7,11 @@ from typing import Iterable
 
 from wargame.errors import ActionRefused
 from wargame.engine import actions
-from wargame.engine.guards import PHASE_ORDER, require_phase
+from wargame.engine.guards import require_phase
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.vocabulary import Retract, recorded
 from wargame.engine.words import did_you_mean
+from wargame.model import PHASE_ORDER
 
 RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "inject", "channel", "note",
                "rate", "lesson", "improve", "hotwash", "retract")

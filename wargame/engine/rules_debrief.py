@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from wargame.errors import ActionRefused
 from wargame.engine import actions
-from wargame.engine.guards import PHASE_ORDER, author, require_phase
+from wargame.engine.guards import author, require_phase
 from wargame.engine import vocabulary as act
 from wargame.engine.state import (
     Event, ExerciseState, HotwashAnswer, ImprovementItem, Lesson, Note, Rating,
 )
 from wargame.engine.vocabulary import LESSON_KINDS
 from wargame.engine.words import did_you_mean
-from wargame.model import CAPABILITIES, VISIBILITIES
+from wargame.model import CAPABILITIES, PHASE_ORDER, VISIBILITIES
 from wargame.model.scenario import RATINGS
 
 REVIEW_PHASES = ("assess", "adjust")

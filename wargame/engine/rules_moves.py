@@ -13,8 +13,6 @@ from wargame.engine.visibility import can_see_move
 from wargame.engine.words import did_you_mean
 from wargame.model import VISIBILITIES
 
-__all__ = ["DECISIONS", "approve", "find_move", "record_move"]
-
 
 def find_move(state: ExerciseState, value: object) -> MoveRecord:
     if not isinstance(value, str) or value not in state.moves:

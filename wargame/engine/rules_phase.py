@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from wargame.errors import ActionRefused
-from wargame.engine.guards import PHASE_ORDER, require_phase
+from wargame.engine.guards import require_phase
 from wargame.engine.injects import release_scheduled
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.vocabulary import End, NextTurn, Phase
 from wargame.engine.words import did_you_mean
+from wargame.model import PHASE_ORDER
 
 
 def check_phase(state: ExerciseState, action: Phase, actor: str, at: float | None) -> Phase:
