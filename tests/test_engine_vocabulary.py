@@ -15,6 +15,7 @@ from wargame.engine import vocabulary
 from wargame.engine.fold import RULES
 from wargame.engine.retraction import reference_of, target_seq
 from wargame.engine.script import load_script, play
+from wargame.engine.state import Event
 from wargame.engine.turns import turn_started_at
 from wargame.errors import ActionRefused, FileInvalid
 from wargame.model import CAPABILITIES, PHASE_ORDER, PHASES, next_phase
@@ -166,3 +167,15 @@ def test_an_action_comes_back_from_its_payload(kind):
     payload = action.payload(12.0)
     assert set(payload) == set(cls.key_names())
     assert vocabulary.recorded(kind, payload) == action
+
+
+def test_the_console_words_an_event_through_its_action_even_a_malformed_one(tmp_path: Path):
+    session = new_session(tmp_path, EXERCISE + [
+        ("hotline", {"id": "h1", "from": "azure", "to": "crimson", "text": "Hi"})])
+    state = session.state
+    sent = state.events[-1]
+    assert describe.describe_event(sent, state) == "h1 azure → crimson: “Hi”"
+    assert describe.event_delegations(sent, state) == {"azure", "crimson"}
+    broken = Event(seq=99, ts=0.0, actor="facilitator", kind="move", payload=[1, 2])
+    assert describe.describe_event(broken, state) == "[1, 2]"
+    assert describe.event_delegations(broken, state) == frozenset()
