@@ -67,7 +67,7 @@ def _scenario(state: ExerciseState, names: Names) -> dict[str, Any]:
         "rulebook_id": scenario.rulebook.id,
         "rulebook_title": scenario.rulebook.title,
         "turns_planned": scenario.clock.turns,
-        "turn_length": game_time(1, scenario.clock.turn_length),
+        "turn_length": game_time(scenario.clock, 1),
         "timebox": span_text(scenario.clock.timebox) if scenario.clock.timebox else "",
         "rungs": [{"id": r.id, "name": r.name, "level": r.level, "description": r.description}
                   for r in ladder.rungs],
@@ -110,7 +110,7 @@ def _overview(state: ExerciseState, data: EditionData, names: Names) -> dict[str
         "exercise_time": span_text(max(ats)) if ats else "",
         "turns_played": turns_played,
         "turns_planned": state.scenario.clock.turns,
-        "game_time": game_time(turns_played, state.scenario.clock.turn_length),
+        "game_time": game_time(state.scenario.clock, turns_played),
         "phase": state.phase,
         "events": len(events),
         "delegations": delegations,

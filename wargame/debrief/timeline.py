@@ -10,6 +10,7 @@ from typing import Any
 
 from wargame.engine.state import ExerciseState
 from wargame.engine.timing import format_clock
+from wargame.engine.turns import turn_openings
 from wargame.model import format_duration
 from wargame.model.scenario import ChannelEffect
 from wargame.debrief.editions import EditionData
@@ -207,15 +208,12 @@ def narrative(state: ExerciseState, data: EditionData, names: Names) -> list[dic
 def channel_changes(state: ExerciseState, data: EditionData, names: Names) -> list[dict[str, Any]]:
     """Every time a hotline channel went down or came back: by control, or by an inject."""
     out = []
-    turn = 0
+    openings = sorted((event.seq, turn) for turn, event in turn_openings(state).items())
     for event in state.events:
         if event.seq in state.retracted:
             continue
-        if event.kind == "phase" and event.payload.get("to") == "exercise" and turn == 0:
-            turn = 1
-        elif event.kind == "next-turn" and turn >= 1:
-            turn += 1
-        elif event.kind == "channel":
+        if event.kind == "channel":
+            turn = max((t for seq, t in openings if seq < event.seq), default=0)
             pair = event.payload.get("between") or ()
             out.append(_channel_view(names, pair, event.payload.get("status", ""), turn, event.at,
                                      event.seq, "by control"))
@@ -239,18 +237,10 @@ def _channel_view(names: Names, pair, status: str, turn: int, at: float | None, 
 
 
 def _turn_starts(state: ExerciseState, group) -> None:
-    """Record the real time each turn began, from the phase and next-turn events."""
-    turn = 0
-    for event in state.events:
-        if event.seq in state.retracted:
-            continue
-        if event.kind == "phase" and event.payload.get("to") == "exercise" and turn == 0:
-            turn = 1
-            group(1)["started_at"] = _clock(event.at if event.at is not None else 0.0)
-        elif event.kind == "next-turn" and turn >= 1:
-            turn += 1
-            if turn <= max(state.turn, 0):
-                group(turn)["started_at"] = _clock(event.at)
+    """Record the real time each turn began (the exercise's start is 0 when unrecorded)."""
+    for turn, event in turn_openings(state).items():
+        at = event.at if event.at is not None or turn > 1 else 0.0
+        group(turn)["started_at"] = _clock(at)
 
 
 def pair_levels(state: ExerciseState) -> list[dict[str, Any]]:

@@ -1,6 +1,7 @@
 """The fold: the exercise state is a deterministic function of the event log.
 
-``check`` validates an action against a state and returns the payload to record;
+``check`` validates a typed action against a state and returns it normalised (its
+``payload()`` is what the log records);
 ``apply`` folds one recorded event into the state (incrementally, so appending stays
 cheap); a retraction refolds everything from scratch, so that rungs, peaks, injects
 and metrics come out as if the retracted event had never happened.
@@ -8,22 +9,22 @@ and metrics come out as if the retracted event had never happened.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from wargame.errors import ActionRefused
 from wargame.engine import injects, rules_debrief, rules_hotline, rules_moves, rules_phase
-from wargame.engine.actions import check_keys, shape_of
 from wargame.engine.escalation import starting_dyads
 from wargame.engine.guards import check_actor
 from wargame.engine.retraction import check_retract, retracted_set
 from wargame.engine.state import Event, ExerciseState
+from wargame.engine.vocabulary import Action, recorded
 from wargame.model import Scenario
 
-Check = Callable[[ExerciseState, dict[str, Any], str], dict[str, Any]]
-Effect = Callable[[ExerciseState, Event], None]
+Check = Callable[[ExerciseState, Action, str, "float | None"], Action]
+Effect = Callable[[ExerciseState, Event, Action], None]
 
 
-def _nothing(state: ExerciseState, event: Event) -> None:
+def _nothing(state: ExerciseState, event: Event, action: Action) -> None:
     """A retraction's effect is the refold itself."""
 
 
@@ -54,23 +55,10 @@ def new_state(scenario: Scenario) -> ExerciseState:
         channels={frozenset(c.between): c.status for c in scenario.channels})
 
 
-def check(state: ExerciseState, kind: str, payload: object, actor: str,
-          at: float | None) -> dict[str, Any]:
-    """The payload to record for this action, or ActionRefused saying why not."""
-    shape = shape_of(kind)
-    if payload is None:
-        payload = {}
-    if not isinstance(payload, dict):
-        if shape.shorthand is None:
-            raise ActionRefused(f"{kind} takes a mapping of keys, got {payload!r}")
-        payload = {shape.shorthand: payload}
-    check_keys(kind, payload)
-    check_actor(state, kind, actor, payload.get(shape.acting_key) if shape.acting_key else None)
-    given = dict(payload)
-    given["at"] = at
-    normalized = RULES[kind][0](state, given, actor)
-    normalized["at"] = at
-    return normalized
+def check(state: ExerciseState, action: Action, actor: str, at: float | None) -> Action:
+    """The action as it is to be recorded, or ActionRefused saying why not."""
+    check_actor(state, action, actor)
+    return RULES[action.KIND][0](state, action, actor, at)
 
 
 def _record(state: ExerciseState, event: Event) -> None:
@@ -78,12 +66,13 @@ def _record(state: ExerciseState, event: Event) -> None:
     state.last_seq = event.seq
 
 
-def effect(state: ExerciseState, event: Event) -> ExerciseState:
-    """Fold an event already checked against ``state`` (the writer's own, just committed)."""
+def effect(state: ExerciseState, event: Event, action: Action) -> ExerciseState:
+    """Fold an event already checked against ``state`` (the writer's own, just committed);
+    ``action`` is what the check returned."""
     if event.kind == "retract":
         return fold(state.scenario, [*state.events, event])
     _record(state, event)
-    RULES[event.kind][1](state, event)
+    RULES[event.kind][1](state, event, action)
     return state
 
 
@@ -102,7 +91,7 @@ def _apply_checked(state: ExerciseState, event: Event) -> None:
         state.void[event.seq] = f"unknown action {event.kind!r}"
         return
     try:
-        rules[0](state, dict(event.payload), event.actor)
+        action = rules[0](state, recorded(event.kind, event.payload), event.actor, event.at)
     except ActionRefused as refusal:
         # e.g. the adjudication of a move that was retracted later: it no longer applies.
         state.void[event.seq] = str(refusal)
@@ -110,15 +99,15 @@ def _apply_checked(state: ExerciseState, event: Event) -> None:
     except (KeyError, TypeError, ValueError) as error:
         state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
         return
-    rules[1](state, event)
+    rules[1](state, event, action)
 
 
 def _shadow(state: ExerciseState, event: Event) -> None:
     """A retracted move stays on record as retracted; a retracted message is set apart."""
     if event.kind == "move" and event.payload.get("id") not in state.moves:
-        rules_moves.record_move(state, event, "retracted")
+        rules_moves.record_move(state, event, recorded("move", event.payload), "retracted")
     elif event.kind == "hotline":
-        message = rules_hotline.build_message(state, event)
+        message = rules_hotline.build_message(state, event, recorded("hotline", event.payload))
         state.retracted_messages[message.id] = message
 
 

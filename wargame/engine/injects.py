@@ -8,12 +8,11 @@ released by hand.
 
 from __future__ import annotations
 
-from typing import Any
-
 from wargame.errors import ActionRefused
 from wargame.engine.escalation import dyad_of, shift
 from wargame.engine.guards import require_phase
 from wargame.engine.state import Event, ExerciseState, InjectRelease
+from wargame.engine.vocabulary import Inject as Release
 from wargame.engine.words import did_you_mean
 from wargame.model import ChannelEffect, Condition, Inject, ShiftEffect
 
@@ -65,9 +64,10 @@ def release_scheduled(state: ExerciseState, event: Event) -> None:
     settle(state, event)
 
 
-def check_inject(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_inject(state: ExerciseState, action: Release, actor: str,
+                 at: float | None) -> Release:
     require_phase(state, ("exercise",), "releasing an inject")
-    inject_id = payload["id"]
+    inject_id = action.id
     ids = [inject.id for inject in state.scenario.injects]
     if not isinstance(inject_id, str) or inject_id not in ids:
         raise ActionRefused(
@@ -76,9 +76,9 @@ def check_inject(state: ExerciseState, payload: dict[str, Any], actor: str) -> d
     if done is not None:
         raise ActionRefused(
             f"inject {inject_id} was already released in turn {done.released_turn} ({done.how})")
-    return {"id": inject_id}
+    return Release(id=inject_id)
 
 
-def apply_inject(state: ExerciseState, event: Event) -> None:
-    release(state, state.scenario.inject(event.payload["id"]), "manual", event)
+def apply_inject(state: ExerciseState, event: Event, action: Release) -> None:
+    release(state, state.scenario.inject(action.id), "manual", event)
     settle(state, event)

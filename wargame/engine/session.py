@@ -19,6 +19,7 @@ from wargame.engine.presence import PresenceBoard, PresenceRow
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.store import Store, Writer
 from wargame.engine.timing import elapsed, parse_clock
+from wargame.engine.vocabulary import Action, parse
 from wargame.model import Scenario
 from wargame.paths import resolve_scenario
 
@@ -112,11 +113,15 @@ class Session:
         for event in events:
             self.state = apply(self.state, event)
 
-    def act(self, kind: str, payload: dict[str, Any] | None = None, *,
+    def act(self, action: Action | str, payload: dict[str, Any] | None = None, *,
             actor: str = "facilitator", at: float | None = None) -> Event:
-        """Check the action against the latest state, commit it, fold it in, return it."""
+        """Check the action against the latest state, commit it, fold it in, return it.
+
+        ``action`` is a typed action (wargame.engine.vocabulary), or an action's name with
+        its payload as a script writes it (read through the same classes).
+        """
         with self.batch() as batch:
-            return batch.act(kind, payload, actor=actor, at=at)
+            return batch.act(action, payload, actor=actor, at=at)
 
     @contextmanager
     def batch(self) -> Iterator["Batch"]:
@@ -176,15 +181,18 @@ class Batch:
         self._writer = writer
         self.events: list[Event] = []
 
-    def act(self, kind: str, payload: dict[str, Any] | None = None, *,
+    def act(self, action: Action | str, payload: dict[str, Any] | None = None, *,
             actor: str = "facilitator", at: float | str | None = None) -> Event:
         session = self._session
         now = time.time()
         when = resolve_at(session.state, payload, at, now)
-        normalized = check(session.state, kind, payload, actor, when)
-        seq = self._writer.insert(now, actor, kind, normalized)
-        event = Event(seq=seq, ts=now, actor=actor, kind=kind, payload=normalized)
-        session.state = effect(session.state, event)
+        if not isinstance(action, Action):
+            action = parse(action, payload)
+        normalized = check(session.state, action, actor, when)
+        recorded = normalized.payload(when)
+        seq = self._writer.insert(now, actor, action.KIND, recorded)
+        event = Event(seq=seq, ts=now, actor=actor, kind=action.KIND, payload=recorded)
+        session.state = effect(session.state, event, normalized)
         self.events.append(event)
         return event
 
