@@ -1,0 +1,23 @@
+"""The one place a simulated run turns a decision into an engine action.
+
+It is the path of the script runner's rehearsal: the engine's ``check`` then its fold
+(``effect``) over an in-memory state, with no session file. Wall-clock stamps are 0: a
+simulated exercise has only exercise time (``at``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wargame.engine.fold import check, effect
+from wargame.engine.state import Event, ExerciseState
+
+
+def act(state: ExerciseState, kind: str, payload: dict[str, Any], actor: str,
+        at: float) -> Event:
+    """Check the action against ``state``, fold it in, and return the recorded event;
+    ActionRefused (nothing folded) when the engine says no."""
+    normalized = check(state, kind, payload, actor, at)
+    event = Event(seq=state.last_seq + 1, ts=0.0, actor=actor, kind=kind, payload=normalized)
+    effect(state, event)
+    return event
