@@ -38,6 +38,14 @@ def _pair_view(row: dict[str, Any], scenario: Scenario, runs: int) -> dict[str, 
             "moved": _percent(row["moved"])}
 
 
+def _filled(counts: dict[str, int]) -> list[tuple[int, int]]:
+    """Counts keyed by whole numbers, with the missing numbers in between as zeros."""
+    keys = [int(k) for k in counts]
+    if not keys:
+        return []
+    return [(k, counts.get(str(k), 0)) for k in range(min(keys), max(keys) + 1)]
+
+
 def build_view(document: dict[str, Any], scenario: Scenario) -> dict[str, Any]:
     runs = document["runs"]
     names = {d.id: d.name for d in scenario.delegations}
@@ -71,11 +79,11 @@ def build_view(document: dict[str, Any], scenario: Scenario) -> dict[str, Any]:
         "hotline": {**document["hotline"],
                     "late_text": _percent(document["hotline"]["late_rate"]),
                     "bars": [{"count": k, "runs": v, "share": v / busiest}
-                             for k, v in per_run.items()]},
+                             for k, v in _filled(per_run)]},
         "misperception": {**document["misperception"],
                           "misread_text": _percent(document["misperception"]["misread"]),
                           "bars": [{"gap": k, "count": v, "share": v / most}
-                                   for k, v in gaps.items()]},
+                                   for k, v in _filled(gaps)]},
         "warnings": document["warnings"],
     }
 

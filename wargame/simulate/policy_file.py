@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from wargame.errors import FileInvalid
-from wargame.loader.fields import Reader
+from wargame.loader.fields import Reader, describe
 from wargame.loader.suggest import hint
 from wargame.model import Scenario
 from wargame.simulate.policies import (
@@ -42,7 +42,7 @@ def load_policies(path: str | Path, scenario: Scenario) -> PolicySet:
         default = _policy(reader, top.get("default"), "default", scenario) or default
     chosen: dict[str, Policy] = {}
     listed = top.get("policies")
-    if listed is not None and reader.mapping(listed, "policies") is not None:
+    if listed is not None and _is_mapping(reader, listed, "policies"):
         for delegation, node in listed.value.items():
             where = listed.key_locations[delegation]
             if delegation not in actors:
@@ -102,6 +102,13 @@ def _policy(reader: Reader, node: Node, label: str, scenario: Scenario) -> Polic
     return builtin(name, **parameters)
 
 
+def _is_mapping(reader: Reader, node: Node, label: str) -> bool:
+    if isinstance(node.value, dict):
+        return True
+    reader.error(node, f"{label}: expected a mapping of keys, got {describe(node)}")
+    return False
+
+
 def _range(reader: Reader, node: Node, label: str) -> tuple[int, int] | None:
     """A whole number of turns (or moves), or an inclusive range ``[low, high]``."""
     if isinstance(node.value, list):
@@ -135,7 +142,7 @@ def _weights(reader: Reader, node: Node, scenario: Scenario) -> dict[str, float]
     rulebook = scenario.rulebook
     known = [m.id for m in rulebook.moves] + list(rulebook.categories)
     weights: dict[str, float] = {}
-    if reader.mapping(node, "weights") is None:
+    if not _is_mapping(reader, node, "weights"):
         return weights
     for key, child in node.value.items():
         if key not in known:

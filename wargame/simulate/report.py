@@ -124,7 +124,7 @@ def warnings(scenario: Scenario, tally: Tally, document: dict[str, Any]) -> list
     for row in document["expectations"]:
         if row["released"] and row["met"] == 0.0:
             found.append(f"no policy met the expected response to {row['inject']}: "
-                         f"{row['by']} {row['move']} within {row['within']} turn(s)")
+                         f"{row['by']} {row['move']} within {_turns(row['within'])}")
     for row in document["pairs"]:
         if row["moved"] == 0.0:
             found.append(f"the pair {' - '.join(row['between'])} never moved from its "
@@ -133,6 +133,10 @@ def warnings(scenario: Scenario, tally: Tally, document: dict[str, Any]) -> list
         found.append(f"the engine refused {tally.refused} simulated actions; the policies "
                      f"asked for moves the rules do not allow")
     return found
+
+
+def _turns(count: int) -> str:
+    return f"{count} turn" if count == 1 else f"{count} turns"
 
 
 def _condition(condition) -> str:
