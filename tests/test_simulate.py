@@ -166,7 +166,8 @@ def test_a_conditional_inject_that_cannot_fire_is_warned_about(tmp_path):
     assert open_war["fired"] == 0
     assert any("open-war never fired" in w and "at least war" in w for w in report["warnings"])
     assert any("stay-calm was met in no run" in w for w in report["warnings"])
-    assert any("expected response to flood" in w for w in report["warnings"])
+    assert ("the expected response to flood (beta talk within 1 turn) was met in no run"
+            in report["warnings"])
 
 
 def test_a_pair_that_never_moves_is_warned_about(tmp_path):
@@ -290,3 +291,57 @@ def test_the_html_report_is_self_contained_and_escapes_scenario_text(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; floods" in html
     assert "http://" not in html and "https://" not in html
     assert "Design warnings" in html and "open-war" in html
+
+
+def test_the_documented_policy_file_loads_and_matches_its_schema(tmp_path):
+    import jsonschema
+    import yaml
+
+    from wargame.schemas import schema_for
+
+    docs = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    section = docs.split("## Policy file", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    jsonschema.Draft202012Validator(schema_for("policies")).validate(yaml.safe_load(example))
+    policies = load_policies_text(load_scenario(BORDER), example, tmp_path)
+    assert policies.of("sudria").target == "norland"
+    assert policies.adjudicator.reject_above == "non-violent-escalation"
+
+
+# -- the command line ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, message", [
+    (["--runs", "0"], "--runs must be at least 1"),
+    (["--runs", "3", "--keep", "4"], "--keep must be from 0 to the number of runs (3)"),
+    (["--jobs", "0"], "--jobs must be at least 1"),
+    (["-o", "report.txt"], "the report is written as .html or .json"),
+    (["-o", "no/such/folder/r.json"], "no folder no/such/folder (nothing was simulated)"),
+])
+def test_bad_options_are_refused_in_words(args, message, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["simulate", str(DUEL), *args]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_the_progress_counter_shows_only_on_a_terminal():
+    import io
+
+    from wargame.simulate.runner import ProgressCounter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown, hidden = Terminal(), io.StringIO()
+    for stream in (shown, hidden):
+        counter = ProgressCounter(stream)
+        counter(5, 10)
+        counter(10, 10)
+    assert hidden.getvalue() == ""
+    assert "\rsimulating" in shown.getvalue() and "10/10 runs\n" in shown.getvalue()
+
+
+def test_more_processes_than_runs_still_plays_each_run_once(tmp_path):
+    report = simulate_json(tmp_path, "tiny", str(DUEL), "--policies", str(HAWK_DOVE),
+                           "--runs", "3", "--jobs", "8")
+    assert report["runs"] == 3 and report["pairs"][0]["peak_rung"] == {"crisis": 3}

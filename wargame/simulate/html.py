@@ -19,7 +19,8 @@ TEMPLATE = "simulate/report.html.j2"
 
 
 def _percent(value: float) -> str:
-    return f"{value * 100:.1f}%" if value not in (0, 1) else f"{value * 100:.0f}%"
+    """47.5%, 30%, 0%: one decimal at most, none when it is zero."""
+    return f"{value * 100:.1f}".rstrip("0").rstrip(".") + "%"
 
 
 def _pair_view(row: dict[str, Any], scenario: Scenario, runs: int) -> dict[str, Any]:

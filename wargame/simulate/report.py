@@ -123,8 +123,8 @@ def warnings(scenario: Scenario, tally: Tally, document: dict[str, Any]) -> list
             found.append(f"objective {row['id']} was met in no run")
     for row in document["expectations"]:
         if row["released"] and row["met"] == 0.0:
-            found.append(f"no policy met the expected response to {row['inject']}: "
-                         f"{row['by']} {row['move']} within {_turns(row['within'])}")
+            found.append(f"the expected response to {row['inject']} ({row['by']} "
+                         f"{row['move']} within {_turns(row['within'])}) was met in no run")
     for row in document["pairs"]:
         if row["moved"] == 0.0:
             found.append(f"the pair {' - '.join(row['between'])} never moved from its "
