@@ -345,3 +345,24 @@ def test_more_processes_than_runs_still_plays_each_run_once(tmp_path):
     report = simulate_json(tmp_path, "tiny", str(DUEL), "--policies", str(HAWK_DOVE),
                            "--runs", "3", "--jobs", "8")
     assert report["runs"] == 3 and report["pairs"][0]["peak_rung"] == {"crisis": 3}
+
+
+def test_tit_for_tat_starts_cooperative_then_answers_in_kind():
+    scenario = load_scenario(DUEL)
+    policies = PolicySet({"alpha": builtin("hawk", hotline=0.0),
+                          "beta": builtin("tit-for-tat", hotline=0.0)})
+    for run in play_all(scenario, policies, 5):
+        beta = [(m.turn, m.type, m.target) for m in run.state.moves.values() if m.by == "beta"]
+        assert beta[0][0] == 1 and beta[0][1] in ("talk", "cool")
+        assert beta[1:] == [(2, "push", "alpha"), (3, "push", "alpha")]
+
+
+def test_a_misread_cooperative_move_draws_an_escalatory_answer():
+    scenario = load_scenario(DUEL)
+    # Beta reads every move one category off: Alpha's talk (status quo) may look like an
+    # escalation, which tit-for-tat answers with a push.
+    policies = PolicySet({"alpha": builtin("dove", hotline=0.0, weights={"cool": 0}),
+                          "beta": builtin("tit-for-tat", hotline=0.0, misread=1.0)})
+    pushes = sum(m.type == "push" and m.by == "beta"
+                 for run in play_all(scenario, policies, 20) for m in run.state.moves.values())
+    assert pushes > 0

@@ -1,8 +1,9 @@
-"""The one place a simulated run turns a decision into an engine action.
+"""The one place the simulation turns a decision into an engine action, and replays it.
 
-It is the path of the script runner's rehearsal: the engine's ``check`` then its fold
+``act`` is the path of the script runner's rehearsal: the engine's ``check`` then its fold
 (``effect``) over an in-memory state, with no session file. Wall-clock stamps are 0: a
-simulated exercise has only exercise time (``at``).
+simulated exercise has only exercise time (``at``). ``replay`` records such an event again
+through a session's batch, for the runs kept as session files.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from wargame.engine.fold import check, effect
+from wargame.engine.session import Batch
 from wargame.engine.state import Event, ExerciseState
 
 
@@ -21,3 +23,9 @@ def act(state: ExerciseState, kind: str, payload: dict[str, Any], actor: str,
     event = Event(seq=state.last_seq + 1, ts=0.0, actor=actor, kind=kind, payload=normalized)
     effect(state, event)
     return event
+
+
+def replay(batch: Batch, event: Event) -> Event:
+    """Record a simulated event in a session, as the app would have recorded it."""
+    payload = {key: value for key, value in event.payload.items() if key != "at"}
+    return batch.act(event.kind, payload, actor=event.actor, at=event.at)

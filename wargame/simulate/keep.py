@@ -12,6 +12,7 @@ from typing import Iterable
 
 from wargame.engine.session import Session
 from wargame.engine.state import Event
+from wargame.simulate.actions import replay
 
 
 def kept_path(base: Path, index: int) -> Path:
@@ -23,5 +24,4 @@ def save_run(path: Path, scenario_path: Path, events: Iterable[Event]) -> None:
     with Session.create(path, scenario_path) as session:
         with session.batch() as batch:
             for event in events:
-                payload = {k: v for k, v in event.payload.items() if k != "at"}
-                batch.act(event.kind, payload, actor=event.actor, at=event.at)
+                replay(batch, event)

@@ -110,7 +110,10 @@ class SimulatedRun:
                 answered.add(last.id)
                 seen = self._perceived(me, last)
                 escalated = catalogue.rulebook.score_of(seen) > 0
-                pool = catalogue.by_category[seen] if escalated else catalogue.by_policy["tit-for-tat"]
+                # In kind; a category without move types (nuclear, say) is answered by the
+                # escalatory moves the catalogue has.
+                pool = ((catalogue.by_category[seen] or catalogue.by_policy["hawk"])
+                        if escalated else catalogue.by_policy["tit-for-tat"])
                 move = catalogue.pick(self.rng, policy, pool)
                 if move is not None:
                     self._make(me, move, self._target(me, policy, move, last.by),
