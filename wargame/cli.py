@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.schemas import KINDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,8 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--public-url", help="the address browsers use, when behind a reverse proxy "
                                         "(default: http://HOST:PORT)")
 
+    p = sub.add_parser("simulate", help="dry-run a scenario many times with rule-based "
+                                        "delegations")
+    p.add_argument("scenario", help="scenario id or path")
+    p.add_argument("--policies", metavar="FILE", help="policy file (default: every "
+                                                      "delegation random, every move approved)")
+    p.add_argument("--runs", type=int, default=500, metavar="N", help="runs (default 500)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    p.add_argument("--jobs", type=int, metavar="J", help="processes (default: the cores)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="report file, .html or .json (default: JSON on standard output)")
+    p.add_argument("--keep", type=int, default=0, metavar="K",
+                   help="also save the first K runs as session files")
+
     p = sub.add_parser("schema", help="print the JSON Schema of a file kind")
-    p.add_argument("kind", choices=("scenario", "rulebook", "script"))
+    p.add_argument("kind", choices=KINDS)
 
     p = sub.add_parser("new", help="write a commented starter scenario")
     p.add_argument("scenario_id", metavar="SCENARIO-ID")
