@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+import attrs
+
 from wargame.errors import ActionRefused
 from wargame.engine import injects, rules_debrief, rules_hotline, rules_moves, rules_phase
 from wargame.engine.actions import check_keys, shape_of
@@ -18,6 +20,9 @@ from wargame.engine.guards import check_actor
 from wargame.engine.retraction import check_retract, retracted_set
 from wargame.engine.state import Event, ExerciseState
 from wargame.model import Scenario
+
+# What checking or shadowing a damaged payload (wrong types, missing keys) may raise.
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
 Check = Callable[[ExerciseState, dict[str, Any], str], dict[str, Any]]
 Effect = Callable[[ExerciseState, Event], None]
@@ -102,19 +107,32 @@ def _apply_checked(state: ExerciseState, event: Event) -> None:
         state.void[event.seq] = f"unknown action {event.kind!r}"
         return
     try:
-        rules[0](state, dict(event.payload), event.actor)
+        normalized = rules[0](state, dict(event.payload), event.actor)
     except ActionRefused as refusal:
         # e.g. the adjudication of a move that was retracted later: it no longer applies.
         state.void[event.seq] = str(refusal)
         return
-    except (KeyError, TypeError, ValueError) as error:
+    except _MALFORMED as error:
         state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
         return
-    rules[1](state, event)
+    # Folded as checked (defaults filled, values of the right type), so that a damaged
+    # or hand-edited log cannot put into the state what the engine would not have written.
+    rules[1](state, attrs.evolve(event, payload={**event.payload, **normalized}))
+
+
+# The text a retracted move or message is kept with (it is not re-checked: it never happened).
+_SHADOW_TEXT = {"move": ("id", "by", "type", "visibility", "text", "intent"),
+                "hotline": ("id", "from", "to", "text")}
+_SHADOW_OPTIONAL = {"move": ("target",), "hotline": ("reply_to",)}
 
 
 def _shadow(state: ExerciseState, event: Event) -> None:
     """A retracted move stays on record as retracted; a retracted message is set apart."""
+    payload = event.payload
+    if (any(not isinstance(payload.get(key), str) for key in _SHADOW_TEXT.get(event.kind, ()))
+            or any(not isinstance(payload.get(key), (str, type(None)))
+                   for key in _SHADOW_OPTIONAL.get(event.kind, ()))):
+        raise TypeError(f"a retracted {event.kind} event whose details are not all text")
     if event.kind == "move" and event.payload.get("id") not in state.moves:
         rules_moves.record_move(state, event, "retracted")
     elif event.kind == "hotline":
@@ -132,7 +150,7 @@ def fold(scenario: Scenario, events: Iterable[Event]) -> ExerciseState:
         if event.seq in state.retracted:
             try:
                 _shadow(state, event)
-            except (KeyError, TypeError, ValueError) as error:
+            except _MALFORMED as error:
                 state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
         elif event.kind != "retract":
             _apply_checked(state, event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.output import write_output
 from wargame.ui.live import LiveSession
 
 
@@ -22,7 +23,7 @@ def write_debrief(live: LiveSession) -> Path:
     try:
         with live.locked() as session:  # no fold may run while the debrief reads the state
             html = render_debrief(session, format="html")
-        target.write_text(html, encoding="utf-8")
+        write_output(target, html, source=live.path)
     except (WargameError, OSError) as error:
         raise DebriefUnavailable(str(error)) from None
     return target
