@@ -156,11 +156,13 @@ def event_from_row(path: Path, row: tuple) -> Event:
         except (ValueError, RecursionError) as error:
             problem = f"has details that are not valid JSON ({printable(str(error))})"
         else:
-            if isinstance(decoded, dict) and not _is_time(decoded.get("at")):
+            if not isinstance(decoded, dict):
+                problem = (f"has details that are a JSON "
+                           f"{_JSON_NAMES.get(type(decoded), 'value')}, not an object")
+            elif not _is_time(decoded.get("at")):
                 problem = "has an exercise time ('at') that is not a number of seconds"
-            elif isinstance(decoded, dict):
+            else:
                 return Event(seq=seq, ts=float(ts), actor=actor, kind=kind, payload=decoded)
-            problem = f"has details that are a JSON {_JSON_NAMES.get(type(decoded), 'value')}, not an object"
     raise SessionError(f"{path} is damaged: event {seq} {problem}; restore the file from a copy")
 
 

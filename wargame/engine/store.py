@@ -96,7 +96,10 @@ class Store:
         except OSError as error:
             raise SessionError(f"cannot create {path}: {error.strerror or error}") from None
         except sqlite3.Error as error:  # e.g. a folder it may not write in
-            raise SessionError(f"cannot create {path}: {error}") from None
+            folder = path.parent if str(path.parent) else Path(".")
+            why = (f"the folder {folder} is read-only (permission denied)"
+                   if not os.access(folder, os.W_OK) else str(error))
+            raise SessionError(f"cannot create {path}: {why}") from None
         finally:
             temporary.unlink(missing_ok=True)
         return cls.open(path)
