@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,6 +104,11 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         _probe(connection)
         return connection
     except sqlite3.Error as error:
+        if not read_only and _blocked_by_folder(path, error):
+            raise SessionError(
+                f"{path} cannot be changed: its folder {_folder(path)} is read-only (a session "
+                "is written with files beside it); reading it, as export and debrief do, "
+                "works") from None
         if not (read_only and _needs_immutable(path, error)):
             raise SessionError(describe(path, error)) from None
     with sqlite_errors(path):
@@ -134,10 +140,23 @@ def _probe(connection: sqlite3.Connection) -> None:
         raise
 
 
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def _cannot_open_beside(error: sqlite3.Error) -> bool:
+    """What SQLite says when it may not create the -wal or -shm file next to the session."""
+    name = getattr(error, "sqlite_errorname", None) or ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
+
+
+def _blocked_by_folder(path: Path, error: sqlite3.Error) -> bool:
+    return _cannot_open_beside(error) and not os.access(_folder(path), os.W_OK)
+
+
 def _needs_immutable(path: Path, error: sqlite3.Error) -> bool:
     """A WAL reader could not create its shared-memory file, and no unsaved changes wait."""
-    name = getattr(error, "sqlite_errorname", None) or ""
-    if not name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+    if not _cannot_open_beside(error):
         return False
     wal = path.with_name(path.name + "-wal")
     try:
