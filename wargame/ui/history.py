@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 
 from wargame.engine import Session
-from wargame.engine.history import open_previous
+from wargame.engine.history import OnSkip, open_previous
 from wargame.engine.state import ImprovementItem
 from wargame.errors import WargameError
 from wargame.paths import sessions_dir
@@ -62,9 +62,12 @@ def summaries(folder: Path | None = None) -> Iterator[SessionSummary]:
 
 
 def last_session_of(scenario_id: str, exclude: Path | None = None,
-                    folder: Path | None = None) -> tuple[Path | None, list[ImprovementItem]]:
-    """The most recent other session of ``scenario_id`` and its improvement plan."""
-    session = open_previous(scenario_id, folder or sessions_dir(), exclude=exclude)
+                    folder: Path | None = None, on_skip: OnSkip | None = None,
+                    ) -> tuple[Path | None, list[ImprovementItem]]:
+    """The most recent other session of ``scenario_id`` and its improvement plan; a damaged
+    one is skipped (and ``on_skip`` told why)."""
+    skipped = {"on_skip": on_skip} if on_skip is not None else {}
+    session = open_previous(scenario_id, folder or sessions_dir(), exclude=exclude, **skipped)
     if session is None:
         return None, []
     with session:
