@@ -2,7 +2,7 @@
 
 Sessions are damaged three ways, all seeded so a failure replays: bytes flipped at random
 offsets (page headers and anywhere), the file cut short at many lengths, and bad rows
-written with sqlite3. Each is then exported, debriefed, appended to with ``run``, opened as
+written with sqlite3; and files that are not sessions take a session's name. Each is then exported, debriefed, appended to with ``run``, opened as
 ``play`` opens it, and looked back to from a healthy session beside it.
 """
 
@@ -95,12 +95,34 @@ def _damaged(base: Path, folder: Path, kind: str, how: str | int) -> Path:
         path.write_bytes(_flipped(data, int(how)))
     elif kind == "cut":
         path.write_bytes(data[: int(how)])
+    elif kind == "foreign":
+        _foreign(path, str(how))
     else:
         shutil.copyfile(base, path)
         db = sqlite3.connect(path)
         db.executescript({**REFUSED_ROWS, **TOLERATED_ROWS}[str(how)])
         db.close()
     return path
+
+
+FOREIGN = ("empty", "text", "png", "sqlite-of-another-program", "marked-but-empty", "folder")
+
+
+def _foreign(path: Path, how: str) -> None:
+    """Files that are not sessions, or not wargame's, under a session's name."""
+    if how == "folder":
+        path.mkdir()
+    elif how in ("empty", "text", "png"):
+        path.write_bytes({"empty": b"", "text": b"actions:\n  - phase: exercise\n",
+                          "png": b"\x89PNG\r\n\x1a\n" + bytes(200)}[how])
+    else:
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, what TEXT)")
+        if how == "marked-but-empty":  # wargame's application id, nothing else of a session
+            db.execute("DROP TABLE events")
+            db.execute("PRAGMA application_id = 1464290629")
+        db.commit()
+        db.close()
 
 
 def _cuts(size: int) -> list[int]:
@@ -110,7 +132,8 @@ def _cuts(size: int) -> list[int]:
 
 def _cases(size: int) -> list[tuple[str, str | int]]:
     return ([("flip", seed) for seed in range(40)] + [("cut", n) for n in _cuts(size)]
-            + [("row", name) for name in [*REFUSED_ROWS, *TOLERATED_ROWS]])
+            + [("row", name) for name in [*REFUSED_ROWS, *TOLERATED_ROWS]]
+            + [("foreign", how) for how in FOREIGN])
 
 
 SIZE_OF_BASE = 9 * PAGE  # checked below, so that the cut lengths stay meaningful
@@ -153,7 +176,7 @@ def test_every_command_ends_in_a_message(base, tmp_path, capsys, kind, how):
         assert str(path) in str(error)
     else:
         session.close()
-    if kind == "cut" or how in REFUSED_ROWS:
+    if kind in ("cut", "foreign") or how in REFUSED_ROWS:
         assert outcomes == {"export": 1, "debrief": 1, "run": 1}
     if how in TOLERATED_ROWS:
         assert outcomes == {"export": 0, "debrief": 0, "run": 0}
@@ -166,7 +189,8 @@ def test_damaged_neighbours_are_skipped_when_looking_back(tmp_path, capsys):
     source.mkdir()
     new_session(source, BASE_ACTIONS).close()  # later than ``earlier``: tried first
     damaged = [_damaged(source / "s.wargame", tmp_path, kind, how)
-               for kind, how in _cases(SIZE_OF_BASE) if kind == "cut" or how in REFUSED_ROWS]
+               for kind, how in _cases(SIZE_OF_BASE)
+               if kind in ("cut", "foreign") or how in REFUSED_ROWS]
     current = new_session(tmp_path, BASE_ACTIONS, name="zz-current.wargame")
     current.close()
     skipped: list[Path] = []
