@@ -2,8 +2,9 @@
 
 Sessions are damaged three ways, all seeded so a failure replays: bytes flipped at random
 offsets (page headers and anywhere), the file cut short at many lengths, and bad rows
-written with sqlite3; and files that are not sessions take a session's name. Each is then exported, debriefed, appended to with ``run``, opened as
-``play`` opens it, and looked back to from a healthy session beside it.
+written with sqlite3; and files that are not sessions take a session's name. Each is then
+exported, debriefed, appended to with ``run``, opened as ``play`` opens it, and looked
+back to from a healthy session beside it.
 """
 
 from __future__ import annotations
