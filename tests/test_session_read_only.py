@@ -79,6 +79,15 @@ def test_export_and_debrief_read_a_session_in_a_read_only_folder(archived, tmp_p
     assert sorted(p.name for p in archived.parent.iterdir()) == ["s.wargame"]  # nothing left
 
 
+def test_reading_a_session_changes_nothing_and_leaves_nothing_beside_it(archived, tmp_path,
+                                                                       capsys):
+    before = archived.read_bytes()
+    assert main(["export", str(archived)]) == 0
+    assert main(["debrief", str(archived), "-o", str(tmp_path / "d.md")]) == 0
+    assert sorted(p.name for p in archived.parent.iterdir()) == ["s.wargame"]
+    assert archived.read_bytes() == before
+
+
 def test_a_reader_in_a_read_only_folder_sees_what_a_running_writer_has_not_checkpointed(
         tmp_path, capsys):
     writer = new_session(tmp_path, EXERCISE)

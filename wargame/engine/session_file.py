@@ -98,23 +98,48 @@ def check_header(path: Path) -> None:
 
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A connection to the session file, checked to read; SessionError when it cannot be."""
+    """A connection to the session file, checked to read; SessionError when it cannot be.
+
+    A reader that could write opens the file as a writer does, with writing switched off:
+    SQLite then tidies the -wal and -shm files away when it closes, as a read-only
+    connection cannot (they would be left beside the session after every export).
+    """
+    if read_only and not _writable(path):
+        return _connect_read_only(path)
     try:
-        connection = _connect(path, "ro" if read_only else "rw")
+        connection = _connect(path, "rw")
         _probe(connection)
-        return connection
     except sqlite3.Error as error:
-        if not read_only and _blocked_by_folder(path, error):
+        if read_only:
+            return _connect_read_only(path)
+        if _blocked_by_folder(path, error):
             raise SessionError(
                 f"{path} cannot be changed: its folder {_folder(path)} is read-only (a session "
                 "is written with files beside it); reading it, as export and debrief do, "
                 "works") from None
-        if not (read_only and _needs_immutable(path, error)):
+        raise SessionError(describe(path, error)) from None
+    if read_only:
+        with sqlite_errors(path):
+            connection.execute("PRAGMA query_only = ON")
+    return connection
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    try:
+        connection = _connect(path, "ro")
+        _probe(connection)
+        return connection
+    except sqlite3.Error as error:
+        if not _needs_immutable(path, error):
             raise SessionError(describe(path, error)) from None
     with sqlite_errors(path):
         connection = _connect(path, "ro&immutable=1")
         _probe(connection)
         return connection
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(_folder(path), os.W_OK)
 
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
