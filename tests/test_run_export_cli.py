@@ -124,8 +124,8 @@ def test_a_script_or_session_of_another_scenario_is_refused(tmp_path, capsys):
     other = _script(tmp_path, "scenario: strait-incident\nactions:\n  - phase: exercise\n")
     assert _run(tmp_path, other) == 1
     assert capsys.readouterr().err == (
-        f"wargame: the script {other} is written for scenario strait-incident, not "
-        "fixture-strait; nothing was written\n")
+        f"{other}:1:11: this script is written for scenario 'strait-incident', not "
+        "'fixture-strait'; nothing was written\n")
     assert not (tmp_path / "s.wargame").exists()
 
 

@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session")
     p.add_argument("--as", dest="as_", metavar="DELEGATION",
                    help="only what this delegation (or 'public') may see")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
 
     p = sub.add_parser("debrief", help="render the after-action debrief")
     p.add_argument("session")

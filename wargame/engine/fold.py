@@ -20,6 +20,9 @@ from wargame.engine.state import Event, ExerciseState
 from wargame.engine.vocabulary import Action, recorded
 from wargame.model import Scenario
 
+# What checking or shadowing a damaged payload (wrong types, missing keys) may raise.
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
 Check = Callable[[ExerciseState, Action, str, "float | None"], Action]
 Effect = Callable[[ExerciseState, Event, Action], None]
 
@@ -96,14 +99,28 @@ def _apply_checked(state: ExerciseState, event: Event) -> None:
         # e.g. the adjudication of a move that was retracted later: it no longer applies.
         state.void[event.seq] = str(refusal)
         return
-    except (KeyError, TypeError, ValueError) as error:
+    except _MALFORMED as error:
         state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
         return
+    # Folded as checked (the typed action: defaults filled, values of the right type), so
+    # that a damaged or hand-edited log cannot put into the state what the engine would not
+    # have written.
     rules[1](state, event, action)
+
+
+# The text a retracted move or message is kept with (it is not re-checked: it never happened).
+_SHADOW_TEXT = {"move": ("id", "by", "type", "visibility", "text", "intent"),
+                "hotline": ("id", "from", "to", "text")}
+_SHADOW_OPTIONAL = {"move": ("target",), "hotline": ("reply_to",)}
 
 
 def _shadow(state: ExerciseState, event: Event) -> None:
     """A retracted move stays on record as retracted; a retracted message is set apart."""
+    payload = event.payload
+    if (any(not isinstance(payload.get(key), str) for key in _SHADOW_TEXT.get(event.kind, ()))
+            or any(not isinstance(payload.get(key), (str, type(None)))
+                   for key in _SHADOW_OPTIONAL.get(event.kind, ()))):
+        raise TypeError(f"a retracted {event.kind} event whose details are not all text")
     if event.kind == "move" and event.payload.get("id") not in state.moves:
         rules_moves.record_move(state, event, recorded("move", event.payload), "retracted")
     elif event.kind == "hotline":
@@ -121,7 +138,7 @@ def fold(scenario: Scenario, events: Iterable[Event]) -> ExerciseState:
         if event.seq in state.retracted:
             try:
                 _shadow(state, event)
-            except (KeyError, TypeError, ValueError) as error:
+            except _MALFORMED as error:
                 state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
         elif event.kind != "retract":
             _apply_checked(state, event)

@@ -27,9 +27,11 @@ def retracted_set(events: Iterable[Event]) -> dict[int, str]:
     """
     retracted: dict[int, str] = {}
     for event in reversed([e for e in events if e.kind == "retract"]):
+        target, reason = event.payload.get("event"), event.payload.get("reason")
+        if not (type(target) is int and isinstance(reason, str)):
+            continue  # a damaged retraction retracts nothing (the fold marks it void)
         if event.seq not in retracted:
-            retract = recorded("retract", event.payload)
-            retracted[retract.event] = retract.reason
+            retracted[target] = reason
     return retracted
 
 

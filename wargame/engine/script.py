@@ -49,9 +49,10 @@ def _hint(word: str, choices: tuple[str, ...]) -> str:
     return f" (did you mean '{close}'?)" if close else f"; expected one of: {', '.join(choices)}"
 
 
-def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
+def load_script(path: str | Path,
+                for_scenario: str | None = None) -> tuple[str | None, list[ScriptAction]]:
     """The scenario id the script names (if any) and its actions; FileInvalid lists every
-    structural problem."""
+    structural problem, and (given ``for_scenario``) a script naming another scenario."""
     root = read_yaml(path)
     problems: list[Problem] = []
     if not isinstance(root.value, dict):
@@ -63,6 +64,10 @@ def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
     if scenario is not None and not isinstance(scenario.value, str):
         problems.append(Problem(scenario.location,
                                 f"scenario: expected a scenario id, got {describe(scenario)}"))
+    elif scenario is not None and for_scenario is not None and scenario.value != for_scenario:
+        problems.append(Problem(scenario.location,
+                                f"this script is written for scenario {scenario.value!r}, not "
+                                f"{for_scenario!r}; nothing was written"))
     listed = root.value.get("actions")
     actions: list[ScriptAction] = []
     if listed is None:

@@ -72,8 +72,9 @@ class Session:
             raise
 
     @classmethod
-    def open(cls, path: str | Path) -> "Session":
-        store = Store.open(path)
+    def open(cls, path: str | Path, *, read_only: bool = False) -> "Session":
+        """An existing session; ``read_only`` (export, debrief, looking back) never writes."""
+        store = Store.open(path, read_only=read_only)
         try:
             return cls(store, scenario_from_meta(store.path, store.meta))
         except BaseException:

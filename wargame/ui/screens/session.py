@@ -272,8 +272,13 @@ class SessionScreen(SessionActions, Screen[None]):
 
     @work(thread=True, group="history", description="find the last session of this scenario")
     def _find_prior_improvements(self) -> None:
-        source, items = last_session_of(self.live.state.scenario.id, exclude=self.live.path)
+        skipped: list[str] = []
+        source, items = last_session_of(self.live.state.scenario.id, exclude=self.live.path,
+                                        on_skip=lambda path, why: skipped.append(why))
         self.app.call_from_thread(self._prior_found, source, items)
+        for why in skipped:
+            self.app.call_from_thread(self.notify, f"Skipped a damaged session: {why}",
+                                      severity="warning", timeout=10, markup=False)
 
     def _prior_found(self, source: Path | None, items: list) -> None:
         self.query_one(PlanView).show_prior(source, items)
