@@ -5,25 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
-
 from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.guards import delegation, mover, require_phase
+from wargame.engine.shortest import adjacency, shortest_path
 from wargame.engine.state import Event, ExerciseState, Message
 from wargame.engine.timing import format_clock
 from wargame.engine.words import did_you_mean, listing, pair_text
 from wargame.model.scenario import CHANNEL_STATUSES
-
-
-def open_graph(state: ExerciseState) -> nx.Graph:
-    """The hotline graph restricted to the channels that are up now."""
-    graph = nx.Graph()
-    graph.add_nodes_from(d.id for d in state.scenario.delegations)
-    for channel in state.scenario.channels:
-        if state.channels.get(frozenset(channel.between), channel.status) == "up":
-            graph.add_edge(*channel.between, ack_within=channel.ack_within)
-    return graph
 
 
 def down_channels(state: ExerciseState) -> list[str]:
@@ -36,10 +25,11 @@ def open_route(state: ExerciseState, sender: str, recipient: str) -> tuple[str, 
     down = frozenset(pair for pair, status in state.channels.items() if status == "down")
     key = (down, sender, recipient)
     if key not in state.routes:
-        try:
-            state.routes[key] = tuple(nx.shortest_path(open_graph(state), sender, recipient))
-        except nx.NetworkXNoPath:
-            state.routes[key] = None
+        # The hotline graph without the channels down: delegations, then channels in order.
+        up = [c.between for c in state.scenario.channels
+              if state.channels.get(frozenset(c.between), c.status) == "up"]
+        succ, pred = adjacency((d.id for d in state.scenario.delegations), up, directed=False)
+        state.routes[key] = shortest_path(succ, pred, sender, recipient)
     return state.routes[key]
 
 

@@ -8,6 +8,7 @@ from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.escalation import dyad_of, dyads_of, shift
 from wargame.engine.guards import delegation, mover, require_phase
+from wargame.engine.indexes import replace_perception
 from wargame.engine.injects import settle
 from wargame.engine.state import Event, ExerciseState, MoveRecord, Perception
 from wargame.engine.visibility import can_see_move
@@ -167,6 +168,4 @@ def apply_perceive(state: ExerciseState, event: Event) -> None:
         gap=scores[payload["as"]].score - scores[move.intent].score,
         turn=state.turn, seq=event.seq, note=payload.get("note", ""))
     # A later reading by the same delegation of the same move replaces the earlier one.
-    state.perceptions = [p for p in state.perceptions
-                         if not (p.by == perception.by and p.move == perception.move)]
-    state.perceptions.append(perception)
+    replace_perception(state, perception)
