@@ -27,6 +27,10 @@ class Indexes:
     conditional: dict[Pair, list[tuple[int, Inject]]] | None = None
     # The level of each watched dyad when the conditions on it were last checked.
     levels: dict[Pair, int] | None = None
+    # The hotline's links (successors, predecessors) for each set of channels down.
+    hotline: dict[frozenset, tuple] = attrs.Factory(dict)
+    # The largest ack_within along each hotline route.
+    ack_within: dict[tuple[str, ...], int] = attrs.Factory(dict)
 
 
 def replace_perception(state: ExerciseState, perception: Perception) -> None:

@@ -25,18 +25,27 @@ def open_route(state: ExerciseState, sender: str, recipient: str) -> tuple[str, 
     down = frozenset(pair for pair, status in state.channels.items() if status == "down")
     key = (down, sender, recipient)
     if key not in state.routes:
-        # The hotline graph without the channels down: delegations, then channels in order.
-        up = [c.between for c in state.scenario.channels
-              if state.channels.get(frozenset(c.between), c.status) == "up"]
-        succ, pred = adjacency((d.id for d in state.scenario.delegations), up, directed=False)
-        state.routes[key] = shortest_path(succ, pred, sender, recipient)
+        state.routes[key] = shortest_path(*open_lines(state, down), sender, recipient)
     return state.routes[key]
+
+
+def open_lines(state: ExerciseState, down: frozenset[frozenset[str]]):
+    """Who is linked to whom by the channels up (all but ``down``), kept per set of cuts."""
+    lines = state.indexes.hotline
+    if down not in lines:
+        # The hotline graph without the channels down: delegations, then channels in order.
+        up = [c.between for c in state.scenario.channels if frozenset(c.between) not in down]
+        lines[down] = adjacency((d.id for d in state.scenario.delegations), up, directed=False)
+    return lines[down]
 
 
 def route_ack_within(state: ExerciseState, route: tuple[str, ...]) -> int:
     """For a relayed message, the largest ``ack_within`` along its route."""
-    limits = [state.scenario.channel(a, b).ack_within for a, b in zip(route, route[1:])]
-    return max(limits, default=1)
+    limits = state.indexes.ack_within
+    if route not in limits:
+        limits[route] = max((state.scenario.channel(a, b).ack_within
+                             for a, b in zip(route, route[1:])), default=1)
+    return limits[route]
 
 
 def find_message(state: ExerciseState, value: object) -> Message:
