@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from wargame.engine import jsontext
 from wargame.engine.export import export_state
 from wargame.engine.session import Session
 from wargame.engine.visibility import check_viewer
@@ -13,5 +12,5 @@ def run(args) -> int:
     with Session.open(args.session) as session:
         viewer = check_viewer(session.scenario, args.as_)
         document = export_state(session.state, viewer)
-    print(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False))
+    print(jsontext.dumps(document))  # json.dumps(indent=2, sort_keys=True, ensure_ascii=False)
     return 0

@@ -14,7 +14,8 @@ import attrs
 
 from wargame.errors import ActionRefused, FileInvalid, Location, Problem, WargameError
 from wargame.engine.actions import ACTIONS, SCRIPT
-from wargame.engine.fold import check, effect, fold
+from wargame.engine.checkpoints import Checkpoints, copy_state
+from wargame.engine.fold import check, effect
 from wargame.engine.session import Session
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.timing import parse_clock
@@ -165,7 +166,8 @@ def _times(state: ExerciseState, actions: list[ScriptAction]) -> list[float]:
 
 def rehearse(state: ExerciseState, actions: list[ScriptAction]) -> ExerciseState:
     """Play the actions on an in-memory copy of ``state``; ScriptRefused at the first refusal."""
-    copy = fold(state.scenario, state.events)
+    copy = copy_state(state)  # not a second fold of the whole log
+    copy.checkpoints = Checkpoints(list(state.checkpoints.taken))
     seq, ts = copy.last_seq, max((e.ts for e in state.events), default=0.0)
     for index, (action, at) in enumerate(zip(actions, _times(state, actions))):
         try:
