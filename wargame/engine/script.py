@@ -21,7 +21,7 @@ from wargame.engine.state import Event, ExerciseState
 from wargame.engine.timing import parse_clock
 from wargame.loader.fields import describe
 from wargame.loader.suggest import closest
-from wargame.yamlsource import Node, read_yaml
+from wargame.yamlsource import MAX_BYTES, Node, read_yaml
 
 TOP_KEYS = ("actions", "scenario", "title", "description")
 
@@ -51,6 +51,7 @@ def _hint(word: str, choices: tuple[str, ...]) -> str:
 def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
     """The scenario id the script names (if any) and its actions; FileInvalid lists every
     structural problem."""
+    _check_size(path)
     root = read_yaml(path)
     problems: list[Problem] = []
     if not isinstance(root.value, dict):
@@ -78,6 +79,22 @@ def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
     if problems:
         raise FileInvalid(problems)
     return (scenario.value if scenario is not None else None), actions
+
+
+def _check_size(path: str | Path) -> None:
+    """A script past the YAML size limit is refused with the way round it: several runs."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return  # read_yaml says why the file cannot be read
+    if size > MAX_BYTES:
+        parts = -(-size // MAX_BYTES)
+        raise FileInvalid([Problem(Location(str(path), 1, 1), (
+            f"the script is too large ({size:,} bytes); a script may be at most "
+            f"{MAX_BYTES // 1048576} MiB (some 25,000 actions). Split its actions into "
+            f"{parts} or more scripts and run them one after another with the same "
+            "--session: each run appends its actions to the session, all or nothing, and "
+            "an action without 'at' takes the time of the last action already played"))])
 
 
 def _action(item: Node, problems: list[Problem]) -> ScriptAction | None:
