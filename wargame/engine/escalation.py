@@ -61,9 +61,12 @@ def shift(state: ExerciseState, dyad: DyadState, step: int, cause: str, event: E
     target = ladder.at_level(dyad.level + step)
     if target.id == dyad.rung:
         return False
+    paths = state.indexes.ladder_paths  # hashing the ladder for the cache costs more
+    if (dyad.rung, target.id) not in paths:
+        paths[dyad.rung, target.id] = ladder_path(ladder, dyad.rung, target.id)
     dyad.history.append(RungChange(
         turn=state.turn, from_rung=dyad.rung, to_rung=target.id,
-        path=ladder_path(ladder, dyad.rung, target.id), cause=cause, seq=event.seq, at=event.at))
+        path=paths[dyad.rung, target.id], cause=cause, seq=event.seq, at=event.at))
     dyad.rung, dyad.level = target.id, target.level
     if target.level > dyad.peak_level:
         dyad.peak_rung, dyad.peak_level = target.id, target.level

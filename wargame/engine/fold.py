@@ -165,7 +165,7 @@ def _fold_from(state: ExerciseState, events: list[Event], start: int) -> Exercis
     event, which is rare. Appending takes more as the log grows (``_checkpoint``).
     """
     tail = len(events) - spacing(len(events)) if start == 0 else start
-    with _collector_paused():
+    with collector_paused():
         for index in range(start, len(events)):
             event = events[index]
             _record(state, event)
@@ -182,7 +182,7 @@ def _fold_from(state: ExerciseState, events: list[Event], start: int) -> Exercis
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Folding a long log allocates many objects and frees none: without this, the cyclic
     garbage collector would scan the growing state again and again (a quadratic cost)."""
     enabled = gc.isenabled()

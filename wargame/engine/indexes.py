@@ -31,6 +31,8 @@ class Indexes:
     hotline: dict[frozenset, tuple] = attrs.Factory(dict)
     # The largest ack_within along each hotline route.
     ack_within: dict[tuple[str, ...], int] = attrs.Factory(dict)
+    # The way through the ladder graph from one rung to another.
+    ladder_paths: dict[tuple[str, str], tuple[str, ...]] = attrs.Factory(dict)
 
 
 def replace_perception(state: ExerciseState, perception: Perception) -> None:

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from wargame import __version__
 from wargame.errors import ActionRefused, FileInvalid, SessionError
-from wargame.engine.fold import apply, check, effect, fold, refold
+from wargame.engine.fold import apply, check, collector_paused, effect, fold, refold
 from wargame.engine.presence import PresenceBoard, PresenceRow
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.store import Store, Writer
@@ -41,7 +41,8 @@ class Session:
         self._store = store
         self.path: Path = store.path
         self.scenario: Scenario = scenario
-        self.state: ExerciseState = fold(scenario, store.read_after(0))
+        with collector_paused():  # reading the log allocates as much as folding it
+            self.state: ExerciseState = fold(scenario, store.read_after(0))
         self._presence: PresenceBoard | None = None
 
     @classmethod
