@@ -39,13 +39,14 @@ def write_atomically(path: Path, text: str) -> None:
 def run(args) -> int:
     from wargame.debrief import render_debrief
     from wargame.engine import Session
+    from wargame.engine.collector import collector_paused
 
     fmt = output_format(args.format, args.output)
     if args.output and Path(args.output).resolve() == Path(args.session).resolve():
         raise WargameError(f"refusing to write the debrief over the session file {args.session}")
     if args.templates and not Path(args.templates).is_dir():
         raise WargameError(f"no templates folder at {args.templates}")
-    with Session.open(args.session) as session:
+    with Session.open(args.session) as session, collector_paused():
         text = render_debrief(session, format=fmt, edition=args.edition, templates=args.templates)
     if not args.output:
         sys.stdout.write(text)

@@ -9,14 +9,13 @@ as if the retracted event had never happened.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from wargame.errors import ActionRefused
 from wargame.engine import injects, rules_debrief, rules_hotline, rules_moves, rules_phase
 from wargame.engine.actions import check_keys, shape_of
 from wargame.engine.checkpoints import copy_state, first_change, spacing
+from wargame.engine.collector import collector_paused
 from wargame.engine.escalation import starting_dyads
 from wargame.engine.guards import check_actor
 from wargame.engine.retraction import check_retract, retracted_set
@@ -179,16 +178,3 @@ def _fold_from(state: ExerciseState, events: list[Event], start: int) -> Exercis
             if index >= tail:
                 _checkpoint(state)
     return state
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Folding a long log allocates many objects and frees none: without this, the cyclic
-    garbage collector would scan the growing state again and again (a quadratic cost)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

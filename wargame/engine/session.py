@@ -14,7 +14,8 @@ from typing import Any, Iterator
 
 from wargame import __version__
 from wargame.errors import ActionRefused, FileInvalid, SessionError
-from wargame.engine.fold import apply, check, collector_paused, effect, fold, refold
+from wargame.engine.collector import collector_paused
+from wargame.engine.fold import apply, check, effect, fold, refold
 from wargame.engine.presence import PresenceBoard, PresenceRow
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.store import Store, Writer
