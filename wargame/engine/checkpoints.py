@@ -38,7 +38,7 @@ def spacing(events: int) -> int:
 class Checkpoint:
     seq: int  # the last event folded into it
     count: int  # how many events had been folded (its index in the log that follows)
-    state: ExerciseState
+    state: ExerciseState = attrs.field(repr=False, eq=False)
 
 
 @attrs.define
