@@ -15,7 +15,7 @@ exits 1 when one is over:
 The delegation screen's idle CPU is printed against the same budgets.
 
     .venv/bin/python benchmarks/bench_console.py [--sizes 10000 100000] [--idle 20]
-        [--appends 10] [--keep DIR]
+        [--appends 6] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ LATENCY_MS_BUDGET = {10_000: 300.0, 100_000: 1000.0}
 SIZE = (120, 40)
 QUIT = b"\x11"  # ctrl+q
 READY_TIMEOUT = 180.0  # a 100k session's first full frame may take long before the fixes
-SHOW_TIMEOUT = 30.0
+SHOW_TIMEOUT = 60.0  # an append not shown by then counts as this long
 QUIET = 2.0  # seconds without output: the screen has finished drawing
 DELEGATION, SENDER = "state-02", "mediator"  # the mediator's channels are never cut
 
@@ -102,7 +102,8 @@ class Terminal:
             written = written[-len(wanted):]
         return None
 
-    def wait_for(self, text: str, since: int, timeout: float) -> float:
+    def wait_for(self, text: str, since: int, timeout: float, *, needed: bool = True) -> float:
+        """When ``text`` appeared; after ``timeout``, the deadline (or SystemExit if needed)."""
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             found = self.seen(text, since)
@@ -111,7 +112,10 @@ class Terminal:
             if self.process.poll() is not None:
                 raise SystemExit(f"the screen closed before showing {text!r}")
             time.sleep(0.01)
-        raise SystemExit(f"{text!r} never appeared on the screen within {timeout:.0f} s")
+        if needed:
+            raise SystemExit(f"{text!r} never appeared on the screen within {timeout:.0f} s")
+        print(f"  ({text!r} not on the screen within {timeout:.0f} s: counted as {timeout:.0f} s)")
+        return deadline
 
     def wait_quiet(self, quiet: float, timeout: float) -> None:
         deadline = time.perf_counter() + timeout
@@ -155,7 +159,7 @@ def console_latencies(screen: Terminal, session: Session, appends: int) -> list[
         started = time.perf_counter()
         session.act("move", {"id": marker, "by": "state-01", "type": "statement",
                              "text": "Latency probe"})
-        times.append(screen.wait_for(marker, since, SHOW_TIMEOUT) - started)
+        times.append(screen.wait_for(marker, since, SHOW_TIMEOUT, needed=False) - started)
         time.sleep(rng.uniform(0.05, 0.6))  # appends land anywhere in the poll cycle
     return times
 
@@ -170,8 +174,8 @@ def delegation_latencies(screen: Terminal, session: Session, appends: int) -> li
         since = screen.mark()
         started = time.perf_counter()
         session.act("hotline", {"from": SENDER, "to": DELEGATION, "text": "Latency probe"})
-        times.append(screen.wait_for(f" {waiting} to acknowledge", since, SHOW_TIMEOUT)
-                     - started)
+        times.append(screen.wait_for(f" {waiting} to acknowledge", since, SHOW_TIMEOUT,
+                                     needed=False) - started)
         time.sleep(rng.uniform(0.05, 0.6))
     return times
 
@@ -207,7 +211,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000],
                         choices=sorted(IDLE_CPU_BUDGET))
     parser.add_argument("--idle", type=float, default=20.0, help="idle window, seconds")
-    parser.add_argument("--appends", type=int, default=10)
+    parser.add_argument("--appends", type=int, default=6, help="appends timed per screen")
     parser.add_argument("--keep", help="build (or reuse) the sessions in this folder")
     args = parser.parse_args()
     folder = Path(args.keep or tempfile.mkdtemp(prefix="wargame-bench-console-"))
