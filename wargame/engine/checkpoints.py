@@ -73,8 +73,10 @@ def copy_state(state: ExerciseState) -> ExerciseState:
         dyads={pair: attrs.evolve(dyad, history=list(dyad.history))
                for pair, dyad in state.dyads.items()},
         channels=dict(state.channels),
-        moves=_copied(state.moves, lambda move: move.status == "pending"),
-        messages=_copied(state.messages, lambda message: not message.acknowledged),
+        moves=_copied(state.moves, [key for key, move in state.moves.items()
+                                    if move.status == "pending"]),
+        messages=_copied(state.messages, [key for key, message in state.messages.items()
+                                          if not message.acknowledged]),
         injects=dict(state.injects),
         perceptions=list(state.perceptions),
         notes=list(state.notes),
@@ -94,14 +96,13 @@ def copy_state(state: ExerciseState) -> ExerciseState:
 Record = TypeVar("Record")
 
 
-def _copied(records: dict[str, Record], changing: Callable[[Record], bool]) -> dict[str, Record]:
+def _copied(records: dict[str, Record], changing: list[str]) -> dict[str, Record]:
     """The mapping with a copy of each record that may still change, the others shared."""
-    copies: dict[str, Record] = {}
-    for key, record in records.items():
-        if changing(record):
-            cls = type(record)
-            record = cls(*_values(cls)(record))
-        copies[key] = record
+    copies = dict(records)
+    for key in changing:
+        record = records[key]
+        cls = type(record)
+        copies[key] = cls(*_values(cls)(record))
     return copies
 
 
