@@ -144,6 +144,8 @@ def main() -> int:
         line("`wargame export`, fresh process (CPU)", figures["export"], None, "s")
         line("`wargame debrief -o`, fresh process (CPU)", figures["debrief"], None, "s")
         line("`wargame run` of one action, fresh process (CPU)", figures["run"], None, "s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+    line("peak memory of this process (sessions, checkpoints)", peak, None, "MB")
     if 10_000 in results and BUDGET_SIZE in results:
         print("100k / 10k")
         ok &= line("fold time ratio", results[BUDGET_SIZE]["fold"] / results[10_000]["fold"],
