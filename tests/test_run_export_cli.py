@@ -207,3 +207,14 @@ def test_run_with_an_unknown_scenario_fails_cleanly(tmp_path, capsys):
     assert main(["run", "no-such-scenario", "--script", str(_script(tmp_path, START)),
                  "--session", str(tmp_path / "s.wargame")]) == 1
     assert capsys.readouterr().err.startswith("wargame: no scenario named 'no-such-scenario'")
+
+
+def test_a_script_too_large_to_read_says_how_to_split_it(tmp_path, capsys):
+    note = '  - note: {by: facilitator, text: "a note long enough to fill the script"}\n'
+    script = _script(tmp_path, "actions:\n" + note * (3 * 1024 * 1024 // len(note)))
+    assert _run(tmp_path, script) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{script}:1:1: the script is too large (")
+    assert "Split its actions into 2 or more scripts" in err
+    assert "with the same --session" in err
+    assert not (tmp_path / "s.wargame").exists()

@@ -30,12 +30,13 @@ def run(args) -> int:
     from wargame.debrief import render_debrief
     from wargame.debrief.history import earlier_sessions
     from wargame.engine import Session
+    from wargame.engine.collector import collector_paused
 
     fmt = output_format(args.format, args.output)
     output = args.output or STANDARD_OUTPUT
     if args.templates and not Path(args.templates).is_dir():
         raise WargameError(f"no templates folder at {args.templates}")
-    with Session.open(args.session, read_only=True) as session:
+    with Session.open(args.session, read_only=True) as session, collector_paused():
         earlier = earlier_sessions(session.path, session.state, on_skip=warn_skipped)
         text = render_debrief(session, format=fmt, edition=args.edition,
                               templates=args.templates, earlier=earlier)

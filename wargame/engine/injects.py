@@ -11,6 +11,7 @@ from __future__ import annotations
 from wargame.errors import ActionRefused
 from wargame.engine.escalation import dyad_of, shift
 from wargame.engine.guards import require_phase
+from wargame.engine.indexes import conditions_to_check
 from wargame.engine.state import Event, ExerciseState, InjectRelease
 from wargame.engine.vocabulary import Inject as Release
 from wargame.engine.words import did_you_mean
@@ -42,18 +43,21 @@ def release(state: ExerciseState, inject: Inject, how: str, event: Event) -> Non
 
 
 def settle(state: ExerciseState, event: Event) -> None:
-    """Release every conditional inject whose condition holds, until none is left to release."""
-    waiting = [inject for inject in state.scenario.injects
-               if inject.kind == "conditional" and inject.id not in state.injects]
-    released = True
-    while released and waiting:
-        released = False
-        for inject in waiting:
-            if condition_holds(state, inject.when):
-                release(state, inject, "conditional", event)
-                waiting.remove(inject)
-                released = True
-                break
+    """Release every conditional inject whose condition holds, until none is left to release.
+
+    The first in the scenario's order goes first, then the conditions are read again.
+    Only the injects watching a dyad whose level changed are read (indexes.py).
+    """
+    pending = conditions_to_check(state)
+    while pending:
+        holding = [position for position in sorted(pending)
+                   if pending[position].id not in state.injects
+                   and condition_holds(state, pending[position].when)]
+        if not holding:
+            return
+        release(state, pending[holding[0]], "conditional", event)
+        pending = {position: pending[position] for position in holding[1:]}
+        pending.update(conditions_to_check(state))
 
 
 def release_scheduled(state: ExerciseState, event: Event) -> None:

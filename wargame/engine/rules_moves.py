@@ -6,6 +6,7 @@ from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.escalation import dyad_of, dyads_of, shift
 from wargame.engine.guards import delegation, mover, require_phase
+from wargame.engine.indexes import replace_perception
 from wargame.engine.injects import settle
 from wargame.engine.state import Event, ExerciseState, MoveRecord, Perception
 from wargame.engine.vocabulary import DECISIONS, Adjudicate, Move, Perceive
@@ -158,6 +159,4 @@ def apply_perceive(state: ExerciseState, event: Event, action: Perceive) -> None
         gap=scores[action.category].score - scores[move.intent].score,
         turn=state.turn, seq=event.seq, note=action.note or "")
     # A later reading by the same delegation of the same move replaces the earlier one.
-    state.perceptions = [p for p in state.perceptions
-                         if not (p.by == perception.by and p.move == perception.move)]
-    state.perceptions.append(perception)
+    replace_perception(state, perception)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import attrs
-import networkx as nx
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 from wargame.model.rulebook import Rulebook
 
@@ -215,6 +218,8 @@ class Scenario:
 
     def hotline_graph(self) -> nx.Graph:
         """The hotline network: delegations as nodes, channels as edges (with ack_within)."""
+        import networkx as nx  # only analyses want the graph object; routing does not
+
         graph = nx.Graph()
         for delegation in self.delegations:
             graph.add_node(delegation.id, name=delegation.name, role=delegation.role)
