@@ -179,7 +179,7 @@ async def main():
             tables = app.screen.query("#home-scenarios")
             if tables:
                 table = tables.first(DataTable)
-                listed = "\n".join(" ".join(str(cell) for cell in table.get_row_at(row))
+                listed = "\\n".join(" ".join(str(cell) for cell in table.get_row_at(row))
                                    for row in range(table.row_count))
         print(listed)
 
