@@ -13,6 +13,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from wargame.engine import Session
+from wargame.printable import printable
 from wargame.ui.live import Clock, LiveSession
 from wargame.ui.styles import APP_CSS
 from wargame.ui.screens.home import HomeScreen
@@ -70,6 +71,13 @@ class WargameApp(App[None]):
             self._held_exit = (result, return_code, message)
             return
         super().exit(result, return_code, message)
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notice shows its text as written (wargame.ui.text): moves, messages and
+        refusals quote what users typed, which is never markup nor a terminal command."""
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen:
         # The first screen is the app's default one: pushing it on top of a blank default

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from wargame.engine import Session
 from wargame.engine.presence import HEARTBEAT_EVERY
 from wargame.engine.visibility import CONTROL, PUBLIC
+from wargame.printable import printable
 from wargame.ui.app import WargameApp
 from wargame.ui.styles import APP_CSS, FORMS_CSS, VIEWS_CSS
 from wargame.ui.delegation.chooser import ChooseViewerScreen
@@ -38,7 +39,7 @@ class ViewerApp(WargameApp):
         self.session = session
         self.viewer = viewer
         self.viewer_sessions: list[ViewerSession] = []
-        self.title = f"wargame · {session.scenario.title}"
+        self.title = printable(f"wargame · {session.scenario.title}")
 
     def get_default_screen(self) -> Screen:
         return Screen(id="_default")  # a blank base: the viewer's screen is pushed on mount
@@ -63,7 +64,7 @@ class ViewerApp(WargameApp):
         screen: PollingScreen = (PublicScreen if viewer == PUBLIC else DelegationScreen)(
             live, poll_interval=self.poll_interval, presence_interval=self.presence_interval)
         scenario = self.session.scenario
-        self.sub_title = "Projector" if viewer == PUBLIC else scenario.delegation(viewer).name
+        self.sub_title = "Projector" if viewer == PUBLIC else printable(scenario.delegation(viewer).name)
         if chooser:
             self.switch_screen(screen)
         else:

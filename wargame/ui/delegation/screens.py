@@ -15,7 +15,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical, VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -32,11 +31,13 @@ from wargame.ui.delegation.live import ViewerSession
 from wargame.ui.delegation.panels import (
     HotlineList, InjectFeed, MoveList, ViewerStatus, briefing_markdown, waiting_for,
 )
+from wargame.printable import printable
 from wargame.ui.delegation.ticker import Ticker
 from wargame.ui.describe import describe_event
 from wargame.ui.messages import ActionDone
 from wargame.ui.widgets.hotline import channel_lines
 from wargame.ui.widgets.presence import PresencePanel
+from wargame.ui.text import plain
 
 ACTING = ("enter_move", "send_message", "reply", "acknowledge", "read_move")
 
@@ -149,25 +150,25 @@ class DelegationScreen(PollingScreen):
                 yield MoveList(id="move-list")
             with TabPane("4 Briefing", id="briefing"):
                 with VerticalScroll():
-                    yield Markdown(id="briefing-text")
+                    yield Markdown(id="briefing-text", open_links=False)
         yield Footer(compact=True)
 
     def prepare(self) -> None:
         self.query_one("#briefing-text", Markdown).update(
-            briefing_markdown(self.shown, self.live.viewer))
+            printable(briefing_markdown(self.shown, self.live.viewer)))
 
     def draw(self, view: ExerciseState, now: float) -> None:
         viewer = self.live.viewer
         self.query_one(ViewerStatus).show_view(view, viewer, now)
         self.query_one(PairLadder).show_view(view, pairs_of(view, viewer))
         self.query_one(InjectFeed).show_view(view)
-        self.query_one("#channels", Static).update(Content("\n").join(
-            [Content.styled("Channels", "bold $accent"), *channel_lines(view)]))
+        self.query_one("#channels", Static).update(plain("\n").join(
+            [plain("Channels", "bold $accent"), *channel_lines(view)]))
         self.query_one(HotlineList).show_view(view, viewer)
         self.query_one(MoveList).show_view(view, viewer)
         tabs = self.query_one("#tabs", TabbedContent)
         waiting = len(waiting_for(view, viewer))
-        tabs.get_tab("hotline").label = f"2 Hotline ({waiting} to ack)" if waiting else "2 Hotline"
+        tabs.get_tab("hotline").label = plain(f"2 Hotline ({waiting} to ack)" if waiting else "2 Hotline")
 
     def tick(self) -> None:
         self.query_one(ViewerStatus).show_view(self.shown, self.live.viewer, self.live.clock())

@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -24,6 +23,7 @@ from textual.widgets import Button, Input, Static
 from wargame.engine.state import Event, ExerciseState
 from wargame.ui.messages import ActionDone
 from wargame.ui.styles import FORMS_CSS
+from wargame.ui.text import plain
 
 Submit = Callable[[str, dict[str, Any], MessagePump], None]
 
@@ -94,7 +94,7 @@ class ActionForm(ModalScreen[Event | None]):
     def show_refusal(self, message: str) -> None:
         self.refusal = message
         error = self.query_one("#form-error", Static)
-        error.update(Content(f"⚠ {message}"))
+        error.update(plain(f"⚠ {message}"))
         error.add_class("-shown")
 
     def action_submit(self) -> None:

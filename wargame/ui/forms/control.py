@@ -6,7 +6,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from wargame.engine.state import ExerciseState
@@ -17,6 +16,7 @@ from wargame.ui.forms.fields import (
     text_value,
 )
 from wargame.ui.forms.moves import VISIBILITY_OPTIONS
+from wargame.ui.text import plain
 
 
 class ReleaseInjectForm(ActionForm):
@@ -37,7 +37,7 @@ class ReleaseInjectForm(ActionForm):
         if not any(i.id == event.value for i in scenario.injects):
             return
         inject = scenario.inject(str(event.value))
-        self.query_one("#inject-info", Static).update(Content(
+        self.query_one("#inject-info", Static).update(plain(
             f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"))
 
     def to_payload(self) -> dict[str, Any]:
@@ -110,7 +110,7 @@ class RetractForm(ActionForm):
     @on(Input.Changed, "#event")
     def _event_typed(self, event: Input.Changed) -> None:
         found = find_event(self.state, event.value)
-        self.query_one("#event-info", Static).update(Content(found or "Matches no move, message or event yet."))
+        self.query_one("#event-info", Static).update(plain(found or "Matches no move, message or event yet."))
 
     def to_payload(self) -> dict[str, Any]:
         reference = text_value(self.query_one("#event", Input))

@@ -6,7 +6,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from wargame.engine.objectives import ObjectiveResult, evaluate_objectives
@@ -18,6 +17,7 @@ from wargame.ui.forms.fields import (
     text_value,
 )
 from wargame.ui.forms.moves import delegation_options
+from wargame.ui.text import plain
 
 
 def measured_text(result: ObjectiveResult) -> str:
@@ -45,7 +45,7 @@ class RateForm(ActionForm):
     @on(Select.Changed, "#objective")
     def _objective_chosen(self, event: Select.Changed) -> None:
         result = self._results.get(str(event.value))
-        self.query_one("#measure-info", Static).update(Content(measured_text(result) if result else ""))
+        self.query_one("#measure-info", Static).update(plain(measured_text(result) if result else ""))
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {}

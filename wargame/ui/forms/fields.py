@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
+from wargame.ui.text import plain
 
 
 def field(label: str, widget: Widget, hint: str = "") -> Vertical:
@@ -23,7 +23,7 @@ def field(label: str, widget: Widget, hint: str = "") -> Vertical:
 def choice(options: Iterable[tuple[str, str]], *, id: str, prompt: str = "Choose…",
            allow_blank: bool = True) -> Select[str]:
     """A Select of (label, value); labels are plain text (a ``[`` in a name is not markup)."""
-    return Select[str]([(Content(label), value) for label, value in options], prompt=prompt, id=id,
+    return Select[str]([(plain(label), value) for label, value in options], prompt=prompt, id=id,
                        allow_blank=allow_blank, compact=True)
 
 
@@ -119,4 +119,4 @@ def _plain(prompt: object) -> str:
 
 
 def heading(text: str) -> Option:
-    return Option(Content(text), disabled=True)
+    return Option(plain(text), disabled=True)

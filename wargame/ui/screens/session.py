@@ -14,7 +14,6 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
@@ -39,6 +38,7 @@ from wargame.ui.widgets.presence import PresencePanel
 from wargame.ui.widgets.plan import PlanView
 from wargame.ui.widgets.status import StatusBar
 from wargame.ui.widgets.timeline import EventLog
+from wargame.ui.text import assemble, plain
 
 VIEWS = {"plan": ("Plan", PlanView), "console": ("Console", ConsoleView),
          "assess": ("Assess", AssessView), "adjust": ("Adjust", AdjustView)}
@@ -292,8 +292,8 @@ class SessionScreen(SessionActions, Screen[None]):
         if path is None:
             self.notify(f"Debrief not rendered: {problem}", severity="error", timeout=10, markup=False)
             if adjust is not None:
-                adjust.show_debrief(Content.styled(f"⚠ Debrief not rendered: {problem}", "$text-error"))
+                adjust.show_debrief(plain(f"⚠ Debrief not rendered: {problem}", "$text-error"))
             return
         self.notify(f"Debrief written to {path}", title="Debrief", timeout=10, markup=False)
         if adjust is not None:
-            adjust.show_debrief(Content.assemble(("Debrief: ", "bold"), str(path)))
+            adjust.show_debrief(assemble(("Debrief: ", "bold"), str(path)))

@@ -23,6 +23,7 @@ from wargame.engine.presence import HEARTBEAT_EVERY, Attendance, ago_text, atten
 from wargame.engine.session import Session
 from wargame.engine.visibility import CONTROL, PUBLIC
 from wargame.ui.delegation.ticker import Ticker
+from wargame.ui.text import assemble, plain
 
 
 class SessionHolder(Protocol):
@@ -39,15 +40,15 @@ def attendance_lines(entries: list[Attendance], viewer: str, now: float) -> list
     for entry in entries:
         you = "  (you)" if entry.viewer == viewer and entry.viewer != PUBLIC else ""
         if entry.connected:
-            mark = Content.styled("● online ", "bold $text-success")
+            mark = plain("● online ", "bold $text-success")
             status = f"{entry.screens} screens" if entry.screens > 1 else ""
         else:
-            mark = Content.styled("○ away   ", "$text-muted")
+            mark = plain("○ away   ", "$text-muted")
             status = f"seen {ago_text(now - entry.last_seen)}" if entry.last_seen else ""
         acted = "" if entry.viewer == PUBLIC else "acted " + ago_text(
             None if entry.last_acted is None else now - entry.last_acted)
         detail = " · ".join(part for part in (status, acted) if part)
-        lines.append(Content.assemble(mark, (entry.name.ljust(width), "bold"), "  ",
+        lines.append(assemble(mark, (entry.name.ljust(width), "bold"), "  ",
                                       (detail, "$text-muted"), you))
     return lines
 
@@ -65,7 +66,7 @@ def attendance_line(entries: list[Attendance], viewer: str) -> Content:
             parts += [("● ", "bold $text-success"), f"{name}{many}{you}  "]
         else:
             parts += [("○ ", "$text-muted"), (f"{name} away  ", "$text-muted")]
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 class PresencePanel(Static):
@@ -83,7 +84,7 @@ class PresencePanel(Static):
                  interval: float = HEARTBEAT_EVERY, clock: Callable[[], float] = time.time,
                  compact: bool = False, id: str | None = None,
                  classes: str | None = None) -> None:
-        super().__init__(Content.styled("Looking for who is connected…", "$text-muted"),
+        super().__init__(plain("Looking for who is connected…", "$text-muted"),
                          id=id, classes=classes)
         self.live = live
         self.viewer = viewer
@@ -116,7 +117,7 @@ class PresencePanel(Static):
         if self._compact:
             content = attendance_line(entries, self.viewer)
         else:
-            content = Content("\n").join(attendance_lines(entries, self.viewer, now))
+            content = plain("\n").join(attendance_lines(entries, self.viewer, now))
         if content != self._shown:  # most beats change nothing: no redraw then
             self._shown = content
             self.update(content)
