@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.printable import printable
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -47,8 +48,8 @@ def run(args) -> int:
         raise WargameError(f"no templates folder at {args.templates}")
     with Session.open(args.session) as session:
         text = render_debrief(session, format=fmt, edition=args.edition, templates=args.templates)
-    if not args.output:
-        sys.stdout.write(text)
+    if not args.output:  # a terminal must not obey control characters from the log
+        sys.stdout.write(printable(text))
         return 0
     target = Path(args.output)
     write_atomically(target, text)

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.printable import printable
 
 PUBLIC_URL_VARIABLE = "WARGAME_PUBLIC_URL"
 
@@ -77,7 +78,7 @@ def run(args) -> int:
         raise WargameError(f"--port {args.port} is not a port number (1-65535)")
     session, created = open_session(args.scenario, args.session)
     try:
-        title = session.scenario.title
+        title = printable(session.scenario.title)
         path = session.path.resolve()
         codes = code_lines(session)
     finally:

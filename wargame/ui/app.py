@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,6 +49,8 @@ class WargameApp(App[None]):
         if session is not None:
             self.session_paths.append((Path(session.path), session.scenario.id))
         self._exit_holds = 0
+        # The traceback of the first unhandled exception: the command reports it, not Textual.
+        self.crash: str | None = None
         self._held_exit: tuple[Any, int, Any] | None = None
 
     @contextmanager
@@ -79,6 +82,21 @@ class WargameApp(App[None]):
         super().notify(printable(message), title=printable(title), severity=severity,
                        timeout=timeout, markup=False)
 
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash is None:
+            self.crash = "".join(traceback.format_exception(error))
+        super()._handle_exception(error)  # exits with return code 1, restoring the terminal
+
+    def _print_error_renderables(self) -> None:
+        if self.crash is not None:  # wargame.commands.running says what happened, briefly
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
+
+    def crash_lines(self) -> list[str]:
+        """After a crash: where the sessions are and how to resume them."""
+        return self.resume_lines() or ["No session was open."]
+
     def get_default_screen(self) -> Screen:
         # The first screen is the app's default one: pushing it on top of a blank default
         # screen would cost a whole extra layout and frame before the console shows.
@@ -97,7 +115,7 @@ class WargameApp(App[None]):
         return screen
 
     def _session_screen(self, session: Session) -> SessionScreen:
-        live = LiveSession(session, self.clock)
+        live = LiveSession(session, clock=self.clock)
         self.live_sessions.append(live)
         if (live.path, session.scenario.id) not in self.session_paths:
             self.session_paths.append((live.path, session.scenario.id))

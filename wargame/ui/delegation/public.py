@@ -73,7 +73,7 @@ class PublicScreen(PollingScreen):
         self.tick()
 
     def tick(self) -> None:
-        timer = timebox_status(self.shown, self.live.clock())
+        timer = timebox_status(self.state, self.live.clock())
         label = self.query_one("#public-clock-label", Static)
         clock = self.query_one("#public-clock", Digits)
         if timer is None:

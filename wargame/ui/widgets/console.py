@@ -66,7 +66,9 @@ class ConsoleView(Vertical):
 
     def tick(self, state: ExerciseState, now: float) -> None:
         """Once a second: only what depends on the clock (message ages)."""
-        self.query_one(HotlinePanel).show_state(state, now)
+        panel = self.query(HotlinePanel)
+        if panel:  # absent until the console's own children have mounted
+            panel.first().tick(state, now)
 
     def action_show_panel(self, key: str) -> None:
         self.query_one("#console-tabs", Tabs).active = f"tab-{key}"

@@ -52,12 +52,31 @@ def pending_lines(state: ExerciseState, now: float) -> list[Content]:
 
 
 class HotlinePanel(Static):
-    """Channels and pending messages; re-rendered whole (both lists are short)."""
+    """Channels and pending messages (both lists are short).
+
+    The channels part is built when the state changes; the clock tick rebuilds only the
+    pending lines' ages and redraws nothing when no age changed (most seconds).
+    """
+
+    _channels: list[Content] | None = None
+    _shown: Content | None = None
 
     def show_state(self, state: ExerciseState, now: float) -> None:
         waiting = sum(1 for m in state.messages.values() if not m.acknowledged)
-        lines = [assemble(("Channels", "bold $accent"), (" (ack within ≤N turns)", "$text-muted")),
-                 *channel_lines(state), plain(""),
-                 plain(f"Waiting for acknowledgement ({waiting})", "bold $accent"),
-                 *pending_lines(state, now)]
-        self.update(plain("\n").join(lines))
+        self._channels = [
+            assemble(("Channels", "bold $accent"), (" (ack within ≤N turns)", "$text-muted")),
+            *channel_lines(state), plain(""),
+            plain(f"Waiting for acknowledgement ({waiting})", "bold $accent")]
+        self._draw(state, now)
+
+    def tick(self, state: ExerciseState, now: float) -> None:
+        if self._channels is None:
+            self.show_state(state, now)
+        else:
+            self._draw(state, now)
+
+    def _draw(self, state: ExerciseState, now: float) -> None:
+        content = plain("\n").join([*(self._channels or []), *pending_lines(state, now)])
+        if content != self._shown:  # ages are in minutes: most ticks change nothing
+            self._shown = content
+            self.update(content)

@@ -13,25 +13,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from typing import Protocol
 
 from textual.content import Content
 from textual.widgets import Static
 
-from wargame.engine.presence import HEARTBEAT_EVERY, Attendance, ago_text, attendance, new_client_id
+from wargame.engine.presence import HEARTBEAT_EVERY, Attendance, ago_text, new_client_id
 from wargame.engine.session import Session
 from wargame.engine.visibility import CONTROL, PUBLIC
-from wargame.ui.delegation.ticker import Ticker
+from wargame.ui.ticker import Ticker
 from wargame.ui.text import assemble, plain
 
 
 class SessionHolder(Protocol):
-    """What the panel needs of a screen's session handle (LiveSession and ViewerSession)."""
+    """What the panel needs of a screen's session handle (wargame.engine.live.LiveSession)."""
 
     session: Session
 
-    def locked(self) -> AbstractContextManager[Session]: ...
+    def attendance(self, rows: list, now: float, viewer: str) -> list[Attendance]: ...
 
 
 def attendance_lines(entries: list[Attendance], viewer: str, now: float) -> list[Content]:
@@ -108,8 +107,7 @@ class PresencePanel(Static):
             session.heartbeat(self.viewer, self.client)
         rows = session.presence()
         now = self.clock()
-        with self.live.locked() as locked:
-            entries = attendance(locked.state, rows, self.viewer, now)
+        entries = self.live.attendance(rows, now, self.viewer)
         self.app.call_from_thread(self.show_attendance, entries, now)
 
     def show_attendance(self, entries: list[Attendance], now: float) -> None:
