@@ -17,6 +17,7 @@ from wargame.engine import Session
 from wargame.printable import printable
 from wargame.ui.live import Clock, LiveSession
 from wargame.ui.styles import APP_CSS
+from wargame.ui.widgets.options import SafeCommandPalette
 from wargame.ui.screens.home import HomeScreen
 from wargame.ui.screens.session import SessionScreen
 
@@ -96,6 +97,10 @@ class WargameApp(App[None]):
     def crash_lines(self) -> list[str]:
         """After a crash: where the sessions are and how to resume them."""
         return self.resume_lines() or ["No session was open."]
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def get_default_screen(self) -> Screen:
         # The first screen is the app's default one: pushing it on top of a blank default

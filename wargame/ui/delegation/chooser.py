@@ -21,6 +21,7 @@ from wargame.engine.access import CODE_LENGTH, check_code
 from wargame.engine.visibility import CONTROL, PUBLIC
 from wargame.errors import WargameError
 from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
 MAX_ATTEMPTS = 5
 PAUSE_PER_FAILURE = 1.0  # seconds the code field stays locked, times the failures so far
@@ -48,7 +49,7 @@ class ChooseViewerScreen(Screen[None]):
             yield Static(assemble(("wargame", "bold $accent"), " · ",
                                           (self.session.scenario.title, "bold")), id="chooser-title")
             yield Static("Whose screen do you want to open?", classes="field-label")
-            yield OptionList(*viewer_options(self.session), id="chooser-viewers")
+            yield Options(*viewer_options(self.session), id="chooser-viewers")
             yield Static("Access code", classes="field-label")
             with Horizontal(id="chooser-code-row"):
                 yield Input(id="chooser-code", password=True, max_length=CODE_LENGTH + 4,

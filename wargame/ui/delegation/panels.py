@@ -13,6 +13,7 @@ from wargame.engine.state import ExerciseState, Message, MoveRecord
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
 from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
 MOVE_STATUS = {
     "pending": ("● pending", "$text-warning"),
@@ -143,7 +144,7 @@ def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Conten
     return plain("\n").join(lines)
 
 
-class HotlineList(OptionList):
+class HotlineList(Options):
     """The viewer's messages, newest first; the option id is the message id."""
 
     def show_view(self, view: ExerciseState, viewer: str) -> None:
@@ -174,7 +175,7 @@ def move_prompt(view: ExerciseState, move: MoveRecord, viewer: str) -> Content:
     return plain("\n").join(lines)
 
 
-class MoveList(OptionList):
+class MoveList(Options):
     """Moves the viewer may see, newest first; the option id is the move id."""
 
     def show_view(self, view: ExerciseState, viewer: str) -> None:

@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 from wargame.ui.text import plain
+from wargame.ui.widgets.options import Options
 
 
 def field(label: str, widget: Widget, hint: str = "") -> Vertical:
@@ -78,7 +79,7 @@ def put(payload: dict[str, Any], key: str, value: Any) -> None:
         payload[key] = value
 
 
-class KeyedOptionList(OptionList):
+class KeyedOptionList(Options):
     """An OptionList whose value is the id of the highlighted option.
 
     Disabled options work as group headings. Typing a letter jumps to the next option whose

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from wargame.ui.styles import FORMS_CSS
 from wargame.ui.text import plain
+from wargame.ui.widgets.options import Options
 
 EVERY = "*"  # the option that clears a filter
 
@@ -32,7 +33,7 @@ class Picker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(plain(self._title), id="form-title")
-            yield OptionList(*(Option(plain(label), id=value) for label, value in self._options),
+            yield Options(*(Option(plain(label), id=value) for label, value in self._options),
                              id="picker")
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from wargame.engine.objectives import evaluate_objectives
 from wargame.engine.state import ExerciseState, ImprovementItem
 from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
 MET = {True: "✔ met", False: "✘ not met", None: "– n/a"}
 
@@ -42,9 +43,9 @@ class AssessView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Objectives (Enter rates the highlighted one)", classes="section-title")
-        yield OptionList(id="assess-objectives")
+        yield Options(id="assess-objectives")
         yield Static("Hot-wash (Enter answers the highlighted question)", classes="section-title")
-        yield OptionList(id="assess-hotwash")
+        yield Options(id="assess-hotwash")
         with Horizontal(id="assess-lessons"):
             yield Static(id="assess-strengths")
             yield Static(id="assess-improvements")
@@ -113,7 +114,7 @@ def _lessons(state: ExerciseState, kind: str, title: str) -> Content:
 class AdjustView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Improvement plan", classes="section-title")
-        yield OptionList(id="adjust-plan")
+        yield Options(id="adjust-plan")
         with Horizontal(id="adjust-lessons"):
             yield Static(id="adjust-strengths")
             yield Static(id="adjust-improvements")

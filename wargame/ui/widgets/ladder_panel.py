@@ -15,6 +15,7 @@ from wargame.model.scenario import Pair
 from wargame.ui.describe import pair_label, pair_markers
 from wargame.ui.widgets.ladder import LadderView, pair_colour
 from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
 
 def pair_prompt(state: ExerciseState, pair: Pair, marker: str, index: int) -> Content:
@@ -52,7 +53,7 @@ class LadderPanel(Vertical):
         self._markers: dict[Pair, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="ladder-pairs", compact=True)
+        yield Options(id="ladder-pairs", compact=True)
         yield LadderView(id="ladder-view")
         yield Static(id="ladder-offramp")
 

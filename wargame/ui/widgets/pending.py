@@ -8,6 +8,7 @@ from textual.widgets.option_list import Option
 
 from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.ui.text import assemble
+from wargame.ui.widgets.options import Options
 
 
 def move_prompt(move: MoveRecord) -> Content:
@@ -19,7 +20,7 @@ def move_prompt(move: MoveRecord) -> Content:
     )
 
 
-class PendingMoves(OptionList):
+class PendingMoves(Options):
     """Options are the pending moves, with the move id as option id."""
 
     def show_state(self, state: ExerciseState) -> None:
