@@ -33,12 +33,14 @@ VIEWER_KEYS = 600  # random keys on each delegation / projector screen
 RESIZE_EVERY = 40  # keys between two random resizes (80x24 .. 160x50)
 WRITER_EVENTS = 120  # events the other writer appends during each storm
 
-# Letters (every action key), digits (panels and tabs), navigation, F-keys, the palette
-# and saving a form. Not the keys that quit (ctrl+q) nor "p": phases advance between rounds.
+# Letters (every action key), digits (panels and tabs), navigation, F-keys, the palette,
+# saving a form and pasting hostile text. Not the keys that quit (ctrl+q) nor "p": the
+# phases advance between rounds.
 KEYS = ([c for c in string.ascii_lowercase if c != "p"] + list(string.digits)
         + ["tab", "shift+tab", "enter", "escape", "up", "down", "left", "right", "home", "end",
            "pageup", "pagedown", "space", "backspace", "f1", "f2", "f3", "f4", "f5", "f6",
-           "ctrl+p", "ctrl+s", "question_mark", "left_square_bracket", "right_square_bracket"])
+           "ctrl+p", "ctrl+s", "question_mark", "left_square_bracket", "right_square_bracket",
+           PASTE := "paste"])
 
 CHARACTERS = {"tab": "\t", "enter": "\r", "escape": "\x1b", "space": " ", "backspace": "\x7f",
               "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]"}
@@ -68,8 +70,10 @@ class Storm:
     async def press(self, key: str) -> None:
         """As Pilot.press, without its waits for an idle CPU (the poll, presence and writer
         threads keep the process busy, so each key would wait up to two seconds)."""
-        character = key if len(key) == 1 else CHARACTERS.get(key)
-        event = events.Key(key, character)
+        if key == PASTE:  # hostile text pasted into whatever has the focus
+            event: events.Event = events.Paste(self.rng.choice(HOSTILE))
+        else:
+            event = events.Key(key, key if len(key) == 1 else CHARACTERS.get(key))
         event.set_sender(self.pilot.app)
         self.pilot.app._driver.send_message(event)
         # Every message the key caused is handled; frames are drawn on the app's own
@@ -194,7 +198,7 @@ async def test_a_key_storm_on_the_console_and_its_forms(tmp_path: Path, monkeypa
         assert storm.sent >= 4 * CONSOLE_KEYS
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert app.crash is None
+        assert app.crash is None, app.crash
         assert screen._poller is not None and screen._poller.running  # live updates still on
         assert_refolds_to_the_same_state(app.live_sessions[0].session, screen.snapshot.state,
                                          "control")
@@ -220,7 +224,7 @@ async def storm_a_viewer(tmp_path: Path, viewer: str, seed: int) -> None:
         await storm.close_modals()
         await quiet(pilot)
         app.storming = False
-        assert app.crash is None
+        assert app.crash is None, app.crash
         screen = app.screen
         assert screen._poller is not None and screen._poller.running
         live = app.viewer_sessions[0]

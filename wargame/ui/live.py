@@ -80,7 +80,7 @@ class LiveScreen(Screen[None]):
         """Perform an action in a worker; ``reply_to`` (default: this screen) gets ActionDone."""
         self._act_worker(kind, payload, reply_to or self)
 
-    @work(thread=True, group="store", exit_on_error=False, description="engine action")
+    @work(thread=True, group="store", description="engine action")  # a bug is reported, not lost
     def _act_worker(self, kind: str, payload: dict[str, Any], reply_to: MessagePump) -> None:
         try:
             event, snapshot = self.live.act(kind, payload)

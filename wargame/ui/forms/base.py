@@ -50,6 +50,7 @@ class ActionForm(ModalScreen[Event | None]):
         self._submit = submit
         self._initial = initial or {}
         self.refusal: str | None = None
+        self._answer: ActionDone | None = None  # the engine's answer, kept while covered
 
     # -- what a form defines ------------------------------------------------------------
 
@@ -125,6 +126,20 @@ class ActionForm(ModalScreen[Event | None]):
         self.action_submit()
 
     def on_action_done(self, done: ActionDone) -> None:
+        if self.app.screen is not self:
+            # Escape pressed right after saving (the form is gone: the action is recorded
+            # all the same), or the palette is open above it: dismissing now would close
+            # whatever is on top. The answer waits until the form is on top again.
+            self._answer = done
+            return
+        self._answered(done)
+
+    def on_screen_resume(self) -> None:
+        done, self._answer = self._answer, None
+        if done is not None:
+            self._answered(done)
+
+    def _answered(self, done: ActionDone) -> None:
         self.query_one("#form-submit", Button).disabled = False
         if done.ok:
             self.dismiss(done.event)

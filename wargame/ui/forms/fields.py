@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 from wargame.ui.text import plain
-from wargame.ui.widgets.options import Options
+from wargame.ui.widgets.options import Choices, Options
 
 
 def field(label: str, widget: Widget, hint: str = "") -> Vertical:
@@ -24,8 +24,8 @@ def field(label: str, widget: Widget, hint: str = "") -> Vertical:
 def choice(options: Iterable[tuple[str, str]], *, id: str, prompt: str = "Choose…",
            allow_blank: bool = True) -> Select[str]:
     """A Select of (label, value); labels are plain text (a ``[`` in a name is not markup)."""
-    return Select[str]([(plain(label), value) for label, value in options], prompt=prompt, id=id,
-                       allow_blank=allow_blank, compact=True)
+    return Choices([(plain(label), value) for label, value in options], prompt=prompt, id=id,
+                   allow_blank=allow_blank, compact=True)
 
 
 def entry(id: str, placeholder: str = "", **kwargs: Any) -> Input:
