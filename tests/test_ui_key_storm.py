@@ -27,9 +27,9 @@ from wargame.ui.delegation.app import ViewerApp
 from wargame.ui.screens.session import SessionScreen
 
 SEED = 20261202
-CONSOLE_KEYS = 150  # random keys on the console itself, in each of the four phases
-FORM_KEYS = 15  # random keys inside each form the console opens
-VIEWER_KEYS = 600  # random keys on each delegation / projector screen
+CONSOLE_KEYS = 70  # random keys on the console itself, in each of the four phases
+FORM_KEYS = 7  # random keys inside each form the console opens
+VIEWER_KEYS = 350  # random keys on each delegation / projector screen
 RESIZE_EVERY = 40  # keys between two random resizes (80x24 .. 160x50)
 WRITER_EVENTS = 120  # events the other writer appends during each storm
 
