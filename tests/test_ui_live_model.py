@@ -94,3 +94,26 @@ def test_a_crash_says_how_to_resume_logs_the_details_and_exits_1(tmp_path: Path,
     assert str(log) in said.err
     assert "Traceback" not in said.err + said.out  # the details go to the log only
     assert "RuntimeError: a bug" in log.read_text(encoding="utf-8")
+
+
+async def test_a_note_redraws_the_timeline_only(tmp_path: Path, monkeypatch) -> None:
+    from wargame.ui.widgets.console import ConsoleView
+    from wargame.ui.widgets.timeline import EventLog
+
+    session = new_session(tmp_path)
+    session.act("phase", {"to": "exercise"})
+    situation = []
+    original = ConsoleView._show_situation
+    monkeypatch.setattr(ConsoleView, "_show_situation",
+                        lambda self, *args: (situation.append(1), original(self, *args)))
+    app = WargameApp(session, poll_interval=None)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        drawn = len(situation)
+        log = app.screen.query_one(EventLog)
+        app.screen.act("note", {"by": "facilitator", "text": "a note", "visibility": "private"})
+        await settle(pilot)
+        assert log.shown_count == 2 and len(situation) == drawn  # the panels were spared
+        app.screen.act("next-turn", {})
+        await settle(pilot)
+        assert log.shown_count == 3 and len(situation) == drawn + 1

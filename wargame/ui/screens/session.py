@@ -61,6 +61,8 @@ class SessionScreen(SessionActions, LiveScreen):
         super().__init__(live, poll_interval=poll_interval)
         self._phase = self.state.phase
         self._dirty: set[str] = set()  # views to redraw the next time they are shown
+        # The kinds of events since the console was last drawn (None: redraw it all).
+        self._console_changes: frozenset[str] | None = None
         self.views_built = False  # the views come right after the first frame
 
     # -- layout -----------------------------------------------------------------------------
@@ -127,7 +129,11 @@ class SessionScreen(SessionActions, LiveScreen):
         active = self.query_one("#views", TabbedContent).active
         view = self.view(active)
         if view is not None and view.is_mounted and active in self._dirty:
-            view.show_state(state, now)
+            if active == "console":
+                view.show_state(state, now, self._console_changes)
+                self._console_changes = frozenset()
+            else:
+                view.show_state(state, now)
             self._dirty.discard(active)
 
     def _tick(self) -> None:
@@ -188,6 +194,10 @@ class SessionScreen(SessionActions, LiveScreen):
 
     def show_snapshot(self, before: Snapshot, after: Snapshot) -> None:
         self._dirty = {"plan", "console", "assess", "adjust"}
+        if self._console_changes is not None and not after.refolded:
+            self._console_changes |= after.kinds
+        else:
+            self._console_changes = None
         phase = after.state.phase
         if phase != self._phase:
             self._phase = phase
