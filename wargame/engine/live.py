@@ -86,6 +86,7 @@ class LiveSession:
         self.clock = clock
         self._lock = threading.RLock()
         self._version = 0
+        self._closed = False  # a poll thread may still look once after its screen closed
         self.snapshot: Snapshot = Snapshot(snapshot_state(session.state, viewer), 0)
 
     @property
@@ -125,6 +126,8 @@ class LiveSession:
     def refresh(self) -> Snapshot | None:
         """Fold in what other processes appended; the new snapshot, or None when nothing was."""
         with self._lock:
+            if self._closed:
+                return None
             before = self.session.state
             seen = before.last_seq
             if not self.session.refresh():
@@ -155,4 +158,6 @@ class LiveSession:
 
     def close(self) -> None:
         with self._lock:
-            self.session.close()
+            if not self._closed:
+                self._closed = True
+                self.session.close()
