@@ -117,3 +117,14 @@ async def test_a_note_redraws_the_timeline_only(tmp_path: Path, monkeypatch) -> 
         app.screen.act("next-turn", {})
         await settle(pilot)
         assert log.shown_count == 3 and len(situation) == drawn + 1
+
+
+def test_the_console_tick_before_its_panels_have_mounted(tmp_path: Path) -> None:
+    """The once-a-second tick can fire between the console being added and its panels
+    mounting (it raised NoMatches for HotlinePanel on the first phase change)."""
+    from wargame.ui.widgets.console import ConsoleView
+
+    session = new_session(tmp_path)
+    console = ConsoleView(id="console-view")
+    console.tick(session.state, 0.0)  # raised NoMatches before
+    assert not console.children  # nothing drawn or built ahead of its own compose
