@@ -191,9 +191,9 @@ def test_the_public_debrief_shows_nothing_private(secrets_session: Path, format:
 
 
 def test_an_observer_screen_offers_no_action(secrets_session: Path) -> None:
-    from wargame.ui.delegation.live import ViewerSession
+    from wargame.ui.live import LiveSession
 
     with Session.open(secrets_session) as session:
-        assert not ViewerSession(session, "monitor").can_act
-        assert not ViewerSession(session, "public").can_act
-        assert ViewerSession(session, "verdant").can_act
+        assert not LiveSession(session, "monitor").can_act
+        assert not LiveSession(session, "public").can_act
+        assert LiveSession(session, "verdant").can_act

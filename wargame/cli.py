@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import tempfile
 import traceback
-from pathlib import Path
 
 from wargame.errors import WargameError
 from wargame.schemas import KINDS
+from wargame.printable import printable
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,14 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(module.run(args) or 0)
     except WargameError as error:
-        print(f"wargame: {error}", file=sys.stderr)
+        print(f"wargame: {printable(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except Exception:  # noqa: BLE001 - the last line of defence against tracebacks
-        log = Path(tempfile.gettempdir()) / "wargame-crash.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
+        from wargame.commands.running import write_crash_log
+
+        log = write_crash_log(traceback.format_exc())
         print(f"wargame: internal error; details were written to {log}", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from wargame.errors import WargameError
 from wargame.output import STANDARD_OUTPUT, write_output
+from wargame.printable import printable
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -40,6 +41,8 @@ def run(args) -> int:
         earlier = earlier_sessions(session.path, session.state, on_skip=warn_skipped)
         text = render_debrief(session, format=fmt, edition=args.edition,
                               templates=args.templates, earlier=earlier)
+    if output == STANDARD_OUTPUT:  # a terminal must not obey control characters from the log
+        text = printable(text)
     if write_output(output, text, source=Path(args.session)):
         print(f"wrote the {args.edition} {fmt.upper()} debrief to {output}")
     elif output != STANDARD_OUTPUT:  # a device or pipe: keep standard output for the text

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from wargame.commands.serve_page import host_in_url, local_url, make_server
 from wargame.errors import WargameError
+from wargame.printable import printable
 
 PUBLIC_URL_VARIABLE = "WARGAME_PUBLIC_URL"
 
@@ -87,7 +88,7 @@ def run(args) -> int:
     host = listening_host(args.host)
     session, created = open_session(args.scenario, args.session)
     try:
-        title = session.scenario.title
+        title = printable(session.scenario.title)
         path = session.path.resolve()
         codes = code_lines(session)
     finally:

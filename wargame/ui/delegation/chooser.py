@@ -12,7 +12,6 @@ from collections.abc import Callable
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,17 +20,19 @@ from wargame.engine import Session
 from wargame.engine.access import CODE_LENGTH, check_code
 from wargame.engine.visibility import CONTROL, PUBLIC
 from wargame.errors import WargameError
+from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
 MAX_ATTEMPTS = 5
 PAUSE_PER_FAILURE = 1.0  # seconds the code field stays locked, times the failures so far
 
 
 def viewer_options(session: Session) -> list[Option]:
-    options = [Option(Content.assemble((d.name, "bold"), f" ({d.id}) · {d.role}"), id=d.id)
+    options = [Option(assemble((d.name, "bold"), f" ({d.id}) · {d.role}"), id=d.id)
                for d in session.scenario.delegations]
-    options.append(Option(Content.assemble(("Projector", "bold"),
+    options.append(Option(assemble(("Projector", "bold"),
                                            " · public information only, no code needed"), id=PUBLIC))
-    options.append(Option(Content.assemble(("Control", "bold"), " · the facilitator's console"),
+    options.append(Option(assemble(("Control", "bold"), " · the facilitator's console"),
                           id=CONTROL))
     return options
 
@@ -45,10 +46,10 @@ class ChooseViewerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser"):
-            yield Static(Content.assemble(("wargame", "bold $accent"), " · ",
+            yield Static(assemble(("wargame", "bold $accent"), " · ",
                                           (self.session.scenario.title, "bold")), id="chooser-title")
             yield Static("Whose screen do you want to open?", classes="field-label")
-            yield OptionList(*viewer_options(self.session), id="chooser-viewers")
+            yield Options(*viewer_options(self.session), id="chooser-viewers")
             yield Static("Access code", classes="field-label")
             with Horizontal(id="chooser-code-row"):
                 yield Input(id="chooser-code", password=True, max_length=CODE_LENGTH + 4,
@@ -56,7 +57,7 @@ class ChooseViewerScreen(Screen[None]):
                             compact=True)
                 yield Button("Open", variant="primary", id="chooser-open", compact=True)
             yield Static(id="chooser-error")
-            yield Static(Content.styled(
+            yield Static(plain(
                 "↑ ↓ choose · Enter · type your code · Enter. Your code opens your "
                 "delegation's screen only: keep it to your delegation.",
                 "$text-muted"), id="chooser-hint")
@@ -115,7 +116,7 @@ class ChooseViewerScreen(Screen[None]):
 
     def _refused(self, message: str, pause: float) -> None:
         error = self.query_one("#chooser-error", Static)
-        error.update(Content.styled(f"⚠ {message}", "bold $text-error"))
+        error.update(plain(f"⚠ {message}", "bold $text-error"))
         self.query_one("#chooser-code", Input).value = ""
         if pause:
             self.set_timer(pause, lambda: self._set_busy(False))

@@ -12,6 +12,8 @@ from textual.widgets.option_list import Option
 from wargame.engine.state import ExerciseState, Message, MoveRecord
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
+from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
 MOVE_STATUS = {
     "pending": ("● pending", "$text-warning"),
@@ -57,7 +59,7 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     if pending:
         parts.append((f"  ●{pending} pending" if short else f"  ● {pending} awaiting adjudication",
                       "$text-warning"))
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 class ViewerStatus(Static):
@@ -83,7 +85,7 @@ def prose(text: str) -> Content:
         lines = [line.strip() for line in paragraph.splitlines()]
         joiner = "\n" if any(_LIST_ITEM.match(line) for line in lines) else " "
         paragraphs.append(_emphasis(joiner.join(lines)))
-    return Content("\n\n").join(paragraphs)
+    return plain("\n\n").join(paragraphs)
 
 
 def _emphasis(text: str) -> Content:
@@ -94,28 +96,28 @@ def _emphasis(text: str) -> Content:
         parts.append((match.group(1), "bold") if match.group(1) else (match.group(2), "italic"))
         position = match.end()
     parts.append(text[position:])
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 def inject_lines(view: ExerciseState) -> list[Content]:
     released = sorted(view.injects.values(), key=lambda r: r.seq, reverse=True)
     if not released:
-        return [Content.styled("No inject has reached you yet.", "$text-muted")]
+        return [plain("No inject has reached you yet.", "$text-muted")]
     lines: list[Content] = []
     for release in released:
         inject = view.scenario.inject(release.id)
         via = f" · {inject.delivery}" if inject.delivery else ""
         lines += [
-            Content.assemble((f"T{release.released_turn} ", "$text-muted"), (inject.title, "bold")),
-            Content.styled(f"from {inject.source or 'control'}{via}", "$text-muted"),
-            prose(inject.text), Content(""),
+            assemble((f"T{release.released_turn} ", "$text-muted"), (inject.title, "bold")),
+            plain(f"from {inject.source or 'control'}{via}", "$text-muted"),
+            prose(inject.text), plain(""),
         ]
     return lines
 
 
 class InjectFeed(Static):
     def show_view(self, view: ExerciseState) -> None:
-        self.update(Content("\n").join(inject_lines(view)))
+        self.update(plain("\n").join(inject_lines(view)))
 
 
 def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Content:
@@ -134,15 +136,15 @@ def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Conten
         state = ("⌛ awaiting acknowledgement", "$text-warning")
     late = ("  ⚠ LATE", "bold $text-error") if message.late(view.turn) else ""
     reply = f"  ↳ reply to {message.reply_to}" if message.reply_to else ""
-    lines = [Content.assemble((message.id, "bold"), f" T{message.sent_turn} {head}{via}  ", state,
+    lines = [assemble((message.id, "bold"), f" T{message.sent_turn} {head}{via}  ", state,
                               late, (reply, "$text-muted")),
-             Content.assemble("  “", message.text, "”")]
+             assemble("  “", message.text, "”")]
     if message.ack_text:
-        lines.append(Content.assemble(("  answer: ", "$text-muted"), "“", message.ack_text, "”"))
-    return Content("\n").join(lines)
+        lines.append(assemble(("  answer: ", "$text-muted"), "“", message.ack_text, "”"))
+    return plain("\n").join(lines)
 
 
-class HotlineList(OptionList):
+class HotlineList(Options):
     """The viewer's messages, newest first; the option id is the message id."""
 
     def show_view(self, view: ExerciseState, viewer: str) -> None:
@@ -164,16 +166,16 @@ def move_prompt(view: ExerciseState, move: MoveRecord, viewer: str) -> Content:
         (move.id, "bold"), f" T{move.turn} ", (move.by, "bold"), f": {name}{target}", cbm, private]
     label, style = MOVE_STATUS.get(move.status, (move.status, ""))
     parts += ["  ", (label, style)]
-    lines = [Content.assemble(*parts), Content.assemble("  “", move.text, "”")]
+    lines = [assemble(*parts), assemble("  “", move.text, "”")]
     if move.by == viewer and move.decision_note:
-        lines.append(Content.assemble(("  control: ", "$text-muted"), move.decision_note))
+        lines.append(assemble(("  control: ", "$text-muted"), move.decision_note))
     reading = [p for p in view.perceptions if p.move == move.id and p.by == viewer]
     if reading:
-        lines.append(Content.styled(f"  you read it as {reading[-1].as_category}", "$text-muted"))
-    return Content("\n").join(lines)
+        lines.append(plain(f"  you read it as {reading[-1].as_category}", "$text-muted"))
+    return plain("\n").join(lines)
 
 
-class MoveList(OptionList):
+class MoveList(Options):
     """Moves the viewer may see, newest first; the option id is the move id."""
 
     def show_view(self, view: ExerciseState, viewer: str) -> None:

@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -27,6 +26,7 @@ from wargame.engine.vocabulary import Action
 from wargame.ui.forms.convert import FormInvalid, fill, read_action
 from wargame.ui.messages import ActionDone
 from wargame.ui.styles import FORMS_CSS
+from wargame.ui.text import plain
 
 __all__ = ["ActionForm", "FormInvalid", "Submit"]
 
@@ -51,6 +51,7 @@ class ActionForm(ModalScreen[Event | None]):
         self._submit = submit
         self._initial = initial or {}
         self.refusal: str | None = None
+        self._answer: ActionDone | None = None  # the engine's answer, kept while covered
 
     # -- what a form defines ------------------------------------------------------------
 
@@ -96,7 +97,7 @@ class ActionForm(ModalScreen[Event | None]):
     def show_refusal(self, message: str) -> None:
         self.refusal = message
         error = self.query_one("#form-error", Static)
-        error.update(Content(f"⚠ {message}"))
+        error.update(plain(f"⚠ {message}"))
         error.add_class("-shown")
 
     def action_submit(self) -> None:
@@ -127,6 +128,20 @@ class ActionForm(ModalScreen[Event | None]):
         self.action_submit()
 
     def on_action_done(self, done: ActionDone) -> None:
+        if self.app.screen is not self:
+            # Escape pressed right after saving (the form is gone: the action is recorded
+            # all the same), or the palette is open above it: dismissing now would close
+            # whatever is on top. The answer waits until the form is on top again.
+            self._answer = done
+            return
+        self._answered(done)
+
+    def on_screen_resume(self) -> None:
+        done, self._answer = self._answer, None
+        if done is not None:
+            self._answered(done)
+
+    def _answered(self, done: ActionDone) -> None:
         self.query_one("#form-submit", Button).disabled = False
         if done.ok:
             self.dismiss(done.event)

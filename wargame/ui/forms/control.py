@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from wargame.engine import vocabulary
@@ -13,6 +12,7 @@ from wargame.ui.describe import describe_event, inject_schedule, recipients_text
 from wargame.ui.forms.base import ActionForm
 from wargame.ui.forms.fields import choice, entry, field, radio
 from wargame.ui.forms.moves import VISIBILITY_OPTIONS
+from wargame.ui.text import plain
 
 
 class ReleaseInjectForm(ActionForm):
@@ -33,7 +33,7 @@ class ReleaseInjectForm(ActionForm):
         if not any(i.id == event.value for i in scenario.injects):
             return
         inject = scenario.inject(str(event.value))
-        self.query_one("#inject-info", Static).update(Content(
+        self.query_one("#inject-info", Static).update(plain(
             f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"))
 
 
@@ -82,4 +82,4 @@ class RetractForm(ActionForm):
     @on(Input.Changed, "#event")
     def _event_typed(self, event: Input.Changed) -> None:
         found = find_event(self.state, event.value)
-        self.query_one("#event-info", Static).update(Content(found or "Matches no move, message or event yet."))
+        self.query_one("#event-info", Static).update(plain(found or "Matches no move, message or event yet."))

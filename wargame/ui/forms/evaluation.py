@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Select, Static
 
 from wargame.engine import vocabulary
@@ -14,6 +13,7 @@ from wargame.model.scenario import RATING_NAMES
 from wargame.ui.forms.base import ActionForm
 from wargame.ui.forms.fields import choice, entry, field, radio
 from wargame.ui.forms.moves import delegation_options
+from wargame.ui.text import plain
 
 
 def measured_text(result: ObjectiveResult) -> str:
@@ -41,7 +41,7 @@ class RateForm(ActionForm):
     @on(Select.Changed, "#objective")
     def _objective_chosen(self, event: Select.Changed) -> None:
         result = self._results.get(str(event.value))
-        self.query_one("#measure-info", Static).update(Content(measured_text(result) if result else ""))
+        self.query_one("#measure-info", Static).update(plain(measured_text(result) if result else ""))
 
 
 class HotwashForm(ActionForm):

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
+from wargame.ui.text import plain
+from wargame.ui.widgets.options import Choices, Options
 
 
 def field(label: str, widget: Widget, hint: str = "") -> Vertical:
@@ -23,8 +24,8 @@ def field(label: str, widget: Widget, hint: str = "") -> Vertical:
 def choice(options: Iterable[tuple[str, str]], *, id: str, prompt: str = "Choose…",
            allow_blank: bool = True) -> Select[str]:
     """A Select of (label, value); labels are plain text (a ``[`` in a name is not markup)."""
-    return Select[str]([(Content(label), value) for label, value in options], prompt=prompt, id=id,
-                       allow_blank=allow_blank, compact=True)
+    return Choices([(plain(label), value) for label, value in options], prompt=prompt, id=id,
+                   allow_blank=allow_blank, compact=True)
 
 
 def entry(id: str, placeholder: str = "", **kwargs: Any) -> Input:
@@ -72,7 +73,7 @@ def set_radio(radio_set: RadioSet, value: object) -> None:
             button.value = True
 
 
-class KeyedOptionList(OptionList):
+class KeyedOptionList(Options):
     """An OptionList whose value is the id of the highlighted option.
 
     Disabled options work as group headings. Typing a letter jumps to the next option whose
@@ -113,4 +114,4 @@ def _plain(prompt: object) -> str:
 
 
 def heading(text: str) -> Option:
-    return Option(Content(text), disabled=True)
+    return Option(plain(text), disabled=True)

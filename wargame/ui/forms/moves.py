@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -13,6 +12,7 @@ from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.model import Rulebook
 from wargame.ui.forms.base import ActionForm
 from wargame.ui.forms.fields import KeyedOptionList, choice, entry, field, heading, radio
+from wargame.ui.text import assemble, plain
 
 VISIBILITY_OPTIONS = (("public", "public"), ("private", "private"))
 
@@ -40,7 +40,7 @@ def move_type_options(rulebook: Rulebook) -> list[Option]:
             continue
         options.append(heading(f"── {category.id} ({category.score:+d}) ──"))
         for move in members:
-            prompt = Content.assemble(f"  {move.name}", (" ◆CBM", "$text-success") if move.cbm else "")
+            prompt = assemble(f"  {move.name}", (" ◆CBM", "$text-success") if move.cbm else "")
             options.append(Option(prompt, id=move.id))
     return options
 
@@ -76,7 +76,7 @@ class MoveForm(ActionForm):
         move = rulebook.move(event.option.id)
         target = {"required": "needs a target", "optional": "target optional",
                   "none": "takes no target"}.get(move.target, move.target)
-        self.query_one("#type-info", Static).update(Content(
+        self.query_one("#type-info", Static).update(plain(
             f"{move.name}: {move.category}, step {rulebook.step_of(move):+d}, {target}, "
             f"{move.visibility} by default. {move.description}".strip()))
 
@@ -103,7 +103,7 @@ class AdjudicateForm(ActionForm):
     def _move_chosen(self, event: Select.Changed) -> None:
         move = self.state.moves.get(str(event.value))
         info = self.query_one("#move-info", Static)
-        info.update(Content("" if move is None else
+        info.update(plain("" if move is None else
                             f"“{move.text}” — {move.category}, step {move.step:+d}, intent {move.intent}"))
 
 

@@ -2,7 +2,8 @@
 
 Each action either acts at once (advance phase, next turn) or opens its form; the titles
 and keys live in wargame.ui.commands. Mixed into SessionScreen, which provides ``live``,
-``act`` (the engine, in a worker) and ``_debrief_worker``.
+``state`` (the latest snapshot's), ``act`` (the engine, in a worker) and
+``_debrief_worker``.
 """
 
 from __future__ import annotations
@@ -24,20 +25,13 @@ class SessionActions:
 
     def _form_closed(self, event) -> None:
         if event is not None:
-            with self.live.reading() as ready:
-                if ready:
-                    self.notify(describe_event(event, self.live.state), title="Recorded", markup=False)
+            self.notify(describe_event(event, self.state), title="Recorded")
 
     def open_form(self, form_class: type[ActionForm], **initial: Any) -> None:
-        with self.live.reading() as ready:
-            if not ready:
-                self.set_timer(0.05, lambda: self.open_form(form_class, **initial))
-                return
-            form = form_class(self.live.state, self.act, initial)
-        self.app.push_screen(form, self._form_closed)
+        self.app.push_screen(form_class(self.state, self.act, initial), self._form_closed)
 
     def action_advance_phase(self) -> None:
-        following = next_phase(self.live.state.phase)
+        following = next_phase(self.state.phase)
         if following is None:
             self.notify("The exercise has ended.", severity="warning")
         elif following == "ended":
@@ -73,7 +67,7 @@ class SessionActions:
 
     def action_retract_event(self) -> None:
         event = self._timeline_event()
-        self.open_form(RetractForm, **({"event": reference_of(self.live.state, event)} if event else {}))
+        self.open_form(RetractForm, **({"event": reference_of(self.state, event)} if event else {}))
 
     def action_set_channel(self) -> None:
         self.open_form(ChannelForm)
@@ -114,7 +108,7 @@ class SessionActions:
     def _timeline_move(self) -> dict[str, Any]:
         event = self._timeline_event()
         if event is not None and event.kind == "move":
-            return {"move": reference_of(self.live.state, event)}
+            return {"move": reference_of(self.state, event)}
         return {}
 
     def _details_closed(self, action: tuple[str, dict] | None) -> None:

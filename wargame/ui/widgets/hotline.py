@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from wargame.engine.state import ExerciseState
 from wargame.ui.describe import age_text, message_age
+from wargame.ui.text import assemble, plain
 
 
 def channel_lines(state: ExerciseState) -> list[Content]:
@@ -23,19 +24,19 @@ def channel_lines(state: ExerciseState) -> list[Content]:
             link, label, style = "━╳━", "╳ down", "bold $text-error"
         else:
             link, label, style = "━━━", "up", "$text-success"
-        lines.append(Content.assemble(
+        lines.append(assemble(
             a.rjust(width), " ", (link, style), " ", b.ljust(width), " ",
             (label.ljust(6), style), " ", (f"≤{channel.ack_within}", "$text-muted"),
         ))
     if not lines:
-        lines.append(Content.styled("No hotline channels in this scenario.", "$text-muted"))
+        lines.append(plain("No hotline channels in this scenario.", "$text-muted"))
     return lines
 
 
 def pending_lines(state: ExerciseState, now: float) -> list[Content]:
     waiting = [m for m in state.messages.values() if not m.acknowledged and m.seq not in state.retracted]
     if not waiting:
-        return [Content.styled("No message waiting for an acknowledgement.", "$text-muted")]
+        return [plain("No message waiting for an acknowledgement.", "$text-muted")]
     lines = []
     for message in sorted(waiting, key=lambda m: m.seq):
         turns, seconds = message_age(state, message.sent_turn, message.sent_at, now)
@@ -46,17 +47,36 @@ def pending_lines(state: ExerciseState, now: float) -> list[Content]:
         if message.late(state.turn):
             parts += ["  ", ("⚠ LATE", "bold $text-error")]
         parts += ["  “", message.text, "”"]
-        lines.append(Content.assemble(*parts))
+        lines.append(assemble(*parts))
     return lines
 
 
 class HotlinePanel(Static):
-    """Channels and pending messages; re-rendered whole (both lists are short)."""
+    """Channels and pending messages (both lists are short).
+
+    The channels part is built when the state changes; the clock tick rebuilds only the
+    pending lines' ages and redraws nothing when no age changed (most seconds).
+    """
+
+    _channels: list[Content] | None = None
+    _shown: Content | None = None
 
     def show_state(self, state: ExerciseState, now: float) -> None:
         waiting = sum(1 for m in state.messages.values() if not m.acknowledged)
-        lines = [Content.assemble(("Channels", "bold $accent"), (" (ack within ≤N turns)", "$text-muted")),
-                 *channel_lines(state), Content(""),
-                 Content.styled(f"Waiting for acknowledgement ({waiting})", "bold $accent"),
-                 *pending_lines(state, now)]
-        self.update(Content("\n").join(lines))
+        self._channels = [
+            assemble(("Channels", "bold $accent"), (" (ack within ≤N turns)", "$text-muted")),
+            *channel_lines(state), plain(""),
+            plain(f"Waiting for acknowledgement ({waiting})", "bold $accent")]
+        self._draw(state, now)
+
+    def tick(self, state: ExerciseState, now: float) -> None:
+        if self._channels is None:
+            self.show_state(state, now)
+        else:
+            self._draw(state, now)
+
+    def _draw(self, state: ExerciseState, now: float) -> None:
+        content = plain("\n").join([*(self._channels or []), *pending_lines(state, now)])
+        if content != self._shown:  # ages are in minutes: most ticks change nothing
+            self._shown = content
+            self.update(content)

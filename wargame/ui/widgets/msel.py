@@ -8,6 +8,7 @@ from textual.widgets import Static
 from wargame.engine.state import ExerciseState
 from wargame.model import Inject
 from wargame.ui.describe import inject_schedule, recipients_text
+from wargame.ui.text import assemble, plain
 
 
 def msel_sections(state: ExerciseState) -> dict[str, list[Inject]]:
@@ -42,8 +43,8 @@ class MselPanel(Static):
             if not injects:
                 continue
             if lines:
-                lines.append(Content(""))
-            lines.append(Content.styled(f"{_TITLES[key]} ({len(injects)})", "bold $accent"))
+                lines.append(plain(""))
+            lines.append(plain(f"{_TITLES[key]} ({len(injects)})", "bold $accent"))
             for inject in injects:
                 if key == "released":
                     release = state.injects[inject.id]
@@ -51,10 +52,10 @@ class MselPanel(Static):
                 else:
                     when = inject_schedule(state.scenario, inject.id)
                 due_now = key == "due" and inject.turn is not None and inject.turn <= state.turn
-                lines.append(Content.assemble(
+                lines.append(assemble(
                     ("▸ " if due_now else "  "), (inject.id, "bold"), " ", inject.title, "  ",
                     (f"[{when} → {recipients_text(state.scenario, inject.to)}]", "$text-muted"),
                 ))
         if not lines:
-            lines.append(Content.styled("This scenario has no injects.", "$text-muted"))
-        self.update(Content("\n").join(lines))
+            lines.append(plain("This scenario has no injects.", "$text-muted"))
+        self.update(plain("\n").join(lines))

@@ -7,18 +7,20 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wargame.engine.state import ExerciseState, MoveRecord
+from wargame.ui.text import assemble
+from wargame.ui.widgets.options import Options
 
 
 def move_prompt(move: MoveRecord) -> Content:
     target = f" → {move.target}" if move.target else ""
     cbm = " ◆CBM" if move.cbm else ""
-    return Content.assemble(
+    return assemble(
         (move.id, "bold"), f" T{move.turn} ", (move.by, "bold"), f": {move.type}{target}",
         (cbm, "$text-success"), ("  " + move.category, "$text-muted"), "\n  “", move.text, "”",
     )
 
 
-class PendingMoves(OptionList):
+class PendingMoves(Options):
     """Options are the pending moves, with the move id as option id."""
 
     def show_state(self, state: ExerciseState) -> None:

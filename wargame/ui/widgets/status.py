@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from wargame.engine.state import ExerciseState
 from wargame.ui.describe import clock_text, game_time, timebox_status
+from wargame.ui.text import assemble
 
 Part = tuple[str, str]
 
@@ -47,9 +48,9 @@ def status_content(state: ExerciseState, now: float, width: int) -> tuple[Conten
     title: Part = (f" {state.scenario.title} ", "bold")
     parts, over = status_parts(state, now, short=False)
     if sum(len(text) for text, _ in parts) + len(title[0]) + 1 <= width:
-        return Content.assemble(title, " ", *parts), over
+        return assemble(title, " ", *parts), over
     parts, over = status_parts(state, now, short=True)
-    return Content.assemble(*parts), over
+    return assemble(*parts), over
 
 
 class StatusBar(Static):
