@@ -42,6 +42,7 @@ MARKERS: dict[str, set[str]] = {
     "PUBLICMOVE-Q7": EVERYONE,
     "PRIVMOVE-AZURE-Q7": {"azure"},
     "PRIVMOVE-CRIMSON-Q7": {"crimson"},
+    "PENDING-CRIMSON-Q7": {"crimson"},  # public, but not adjudicated yet
     "DECISION-AZURE-Q7": {"azure"},
     "PERCEIVE-CRIMSON-Q7": {"crimson"},
     "HOTLINE-AC-Q7": {"azure", "crimson"},
@@ -97,6 +98,7 @@ def secrets_session(tmp_path_factory) -> Path:
                        "text": "PRIVMOVE-AZURE-Q7 quiet notice"}, actor="azure")
         s.act("move", {"by": "crimson", "type": "public-rhetoric", "visibility": "private",
                        "text": "PRIVMOVE-CRIMSON-Q7 briefing to editors"}, actor="crimson")
+        s.act("adjudicate", {"move": "m1", "decision": "approve"})
         s.act("adjudicate", {"move": "m2", "decision": "approve", "note": "DECISION-AZURE-Q7"})
         s.act("adjudicate", {"move": "m3", "decision": "reject", "note": "ruled out"})
         s.act("perceive", {"by": "crimson", "move": "m1", "as": "posturing",
@@ -115,6 +117,8 @@ def secrets_session(tmp_path_factory) -> Path:
         s.act("move", {"by": "verdant", "type": "transparency-notice", "text": "Entered twice"},
               actor="verdant")
         s.act("retract", {"event": "m4", "reason": "RETRACT-REASON-Q7 duplicate"})
+        s.act("move", {"by": "crimson", "type": "public-rhetoric", "visibility": "public",
+                       "text": "PENDING-CRIMSON-Q7 awaiting control"}, actor="crimson")
         s.act("next-turn", {})
     return path
 

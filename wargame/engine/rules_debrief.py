@@ -23,16 +23,35 @@ REVIEW_PHASES = ("assess", "adjust")
 
 def check_note(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
     require_phase(state, PHASE_ORDER, "writing a note")
-    return {"by": author(state, payload["by"], "by"),
-            "text": actions.text(payload, "text", "the note's text"),
-            "visibility": actions.choice(payload.get("visibility", "private"), VISIBILITIES,
-                                         "visibility")}
+    normalized = {"by": author(state, payload["by"], "by"),
+                  "text": actions.text(payload, "text", "the note's text"),
+                  "visibility": actions.choice(payload.get("visibility", "private"),
+                                               VISIBILITIES, "visibility")}
+    if payload.get("to") is not None:
+        normalized["to"] = note_recipients(state, payload["to"], normalized["visibility"])
+    return normalized
+
+
+def note_recipients(state: ExerciseState, value: object, visibility: str) -> list[str]:
+    """The delegations a ``parties`` note is shared with (``to: sudria`` or a list)."""
+    if visibility != "parties":
+        raise ActionRefused("to: goes only with visibility: parties (whom the note is shared "
+                            "with)")
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise ActionRefused(f"to must be a delegation or a list of delegations, got {value!r}")
+    ids = [d.id for d in state.scenario.delegations]
+    for item in items:
+        if item not in ids:
+            raise ActionRefused(f"to: no delegation {item!r}{did_you_mean(item, ids)}")
+    return list(dict.fromkeys(items))
 
 
 def apply_note(state: ExerciseState, event: Event) -> None:
     payload = event.payload
     state.notes.append(Note(by=payload["by"], text=payload["text"],
                             visibility=payload["visibility"], phase=state.phase,
+                            to=tuple(payload.get("to", ())),
                             turn=state.turn, seq=event.seq, at=event.at))
 
 

@@ -10,7 +10,7 @@ from wargame.engine.escalation import dyad_of, dyads_of, shift
 from wargame.engine.guards import delegation, mover, require_phase
 from wargame.engine.injects import settle
 from wargame.engine.state import Event, ExerciseState, MoveRecord, Perception
-from wargame.engine.visibility import can_see_move
+from wargame.engine.visibility import level_admits
 from wargame.engine.words import did_you_mean
 from wargame.model import VISIBILITIES
 
@@ -103,11 +103,14 @@ def check_adjudicate(state: ExerciseState, payload: dict[str, Any], actor: str) 
     decision = actions.choice(payload["decision"], DECISIONS, "decision")
     normalized: dict[str, Any] = {"move": move.id, "decision": decision}
     category, step = payload.get("category"), payload.get("step")
+    amended_text = actions.text(payload, "text", "the amended text", required=False)
     if decision != "amend":
-        if category is not None or step is not None:
-            raise ActionRefused("category and step go only with decision: amend")
-    elif category is None and step is None:
-        raise ActionRefused("amend needs a category, a step, or both (what the move becomes)")
+        if category is not None or step is not None or amended_text:
+            raise ActionRefused("category, step and text go only with decision: amend")
+    elif category is None and step is None and not amended_text:
+        raise ActionRefused("amend needs a category, a step or a text (what the move becomes)")
+    if amended_text:
+        normalized["text"] = amended_text
     rulebook = state.scenario.rulebook
     if category is not None:
         normalized["category"] = actions.category(rulebook.categories, category, "category")
@@ -136,6 +139,8 @@ def apply_adjudicate(state: ExerciseState, event: Event) -> None:
             move.step = state.scenario.rulebook.categories[move.category].step
         if "step" in payload:
             move.step = payload["step"]
+        if "text" in payload:
+            move.original_text, move.text = move.text, payload["text"]
     approve(state, move, event)
 
 
@@ -148,12 +153,15 @@ def check_perceive(state: ExerciseState, payload: dict[str, Any], actor: str) ->
     if move.by == by:
         raise ActionRefused(
             f"{by} made move {move.id}; a delegation does not perceive its own move")
-    if not can_see_move(state, by, move):
+    if not level_admits(by, move):
         raise ActionRefused(
-            f"{by} cannot perceive move {move.id}: it is a private move of {move.by}")
+            f"{by} cannot perceive move {move.id}: it is a {move.visibility} move of {move.by}")
     normalized = {"by": by, "move": move.id,
                   "as": actions.category(state.scenario.rulebook.categories,
                                          payload["as"], "as")}
+    if payload.get("visibility") is not None:
+        normalized["visibility"] = actions.choice(payload["visibility"], VISIBILITIES,
+                                                  "visibility")
     actions.copy_optional_text(normalized, payload, "note", "the note")
     return normalized
 
@@ -165,7 +173,8 @@ def apply_perceive(state: ExerciseState, event: Event) -> None:
     perception = Perception(
         by=payload["by"], move=move.id, as_category=payload["as"],
         gap=scores[payload["as"]].score - scores[move.intent].score,
-        turn=state.turn, seq=event.seq, note=payload.get("note", ""))
+        turn=state.turn, seq=event.seq, note=payload.get("note", ""),
+        visibility=payload.get("visibility", "private"))
     # A later reading by the same delegation of the same move replaces the earlier one.
     state.perceptions = [p for p in state.perceptions
                          if not (p.by == perception.by and p.move == perception.move)]

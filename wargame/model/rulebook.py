@@ -9,7 +9,9 @@ import networkx as nx
 
 ADJUDICATION_MODES = ("facilitator", "automatic")
 TARGET_MODES = ("required", "optional", "none")
-VISIBILITIES = ("public", "private")
+# public: everyone; parties: the author, the target or targets, and control; private: the
+# author and control. The rules are in wargame.engine.visibility.
+VISIBILITIES = ("public", "parties", "private")
 
 
 @attrs.frozen

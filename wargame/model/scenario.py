@@ -8,6 +8,7 @@ import attrs
 import networkx as nx
 
 from wargame.model.rulebook import Rulebook
+from wargame.model.transparency import Transparency
 
 ROLES = ("state", "mediator", "observer")
 PHASES = ("plan", "exercise", "assess", "adjust", "ended")
@@ -107,6 +108,7 @@ class Inject:
     effects: tuple[Effect, ...] = ()
     delivery: str = ""  # HSEEP delivery method: phone, message, briefing...
     objectives: tuple[str, ...] = ()  # evaluation objectives this inject exercises
+    control_notes: str = ""  # guidance for the control cell; never shown to players
 
     @property
     def kind(self) -> str:
@@ -147,6 +149,7 @@ class Scenario:
     injects: tuple[Inject, ...] = ()
     objectives: tuple[Objective, ...] = ()
     hotwash: tuple[str, ...] = ()
+    transparency: Transparency = Transparency()  # the scenario's charter (defaults if absent)
     rulebook_ref: str = ""  # as written in the file: an id or a relative path
     source: str = ""  # the file it was read from
 
