@@ -87,7 +87,8 @@ def test_an_unknown_key_without_a_close_match_lists_the_keys_expected(library):
     path = write(library, "keys", "weather: stormy\n")
     assert problems_of(path) == [
         "13:1: unknown key 'weather' in a scenario; expected one of: scenario, title, rulebook, "
-        "clock, delegations, summary, hotline, start, injects, evaluation, hotwash"]
+        "clock, delegations, summary, hotline, start, injects, evaluation, hotwash, "
+        "transparency"]
 
 
 def test_an_unknown_rulebook_id_gets_a_did_you_mean_and_the_known_ids(library):
@@ -211,3 +212,13 @@ def test_an_entry_with_a_bad_id_still_has_its_other_fields_checked(library):
         "8:36: role: 'mediater' is not one of state, mediator, observer (did you mean "
         "'mediator'?)",
     ]
+
+
+def test_a_transparency_charter_is_checked_with_located_errors(library):
+    path = write(library, "charter", "transparency:\n  observers_see_ladder: sometimes\n"
+                                     "  relay_see: passage\n  relay_sees: summary\n")
+    assert problems_of(path) == [
+        "14:25: observers_see_ladder: expected true or false, got 'sometimes'",
+        "15:3: unknown key 'relay_see' in the transparency charter (did you mean "
+        "'relay_sees'?)",
+        "16:15: relay_sees: 'summary' is not one of text, passage"]

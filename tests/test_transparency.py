@@ -37,6 +37,8 @@ MARKERS: dict[str, set[str]] = {
     "BRIEF-MONITOR-Q7": {"monitor"},
     "REDLINE-AZURE-Q7": {"azure"},
     "MSEL-UNRELEASED-Q7": set(),
+    "CONTROLNOTES-Q7": set(),  # an inject's control_notes, released or not
+    "RELEASED-CONTROLNOTES-Q7": set(),
     "INJECT-AZURE-ONLY-Q7": {"azure"},
     "INJECT-CRIMSON-ONLY-Q7": {"crimson"},
     "PUBLICMOVE-Q7": EVERYONE,
@@ -72,8 +74,11 @@ def marked_scenario(folder: Path) -> Path:
         "**For the Crimson delegation only.**": "**For the Crimson delegation only.** BRIEF-CRIMSON-Q7",
         "**For the Verdant delegation only.**": "**For the Verdant delegation only.** BRIEF-VERDANT-Q7",
         "Boarding or seizure of an Azure-flagged vessel": "Boarding of an Azure vessel REDLINE-AZURE-Q7",
-        "by hand if play needs more pressure at sea.)": "by hand. MSEL-UNRELEASED-Q7)",
-        "stand by while the search for Ilves continues?": "stand by? INJECT-AZURE-ONLY-Q7",
+        "corvette 5 nm to the north-east, lasting 40 seconds.": "corvette. MSEL-UNRELEASED-Q7",
+        "Release it by hand if play needs more pressure at sea.": "CONTROLNOTES-Q7 by hand.",
+        "stand by while the search for Ilves continues?\n    objectives: [cues-at-sea]":
+            "stand by? INJECT-AZURE-ONLY-Q7\n    control_notes: RELEASED-CONTROLNOTES-Q7\n"
+            "    objectives: [cues-at-sea]",
         "proposes to \"show her the way out\".": "proposes to leave. INJECT-CRIMSON-ONLY-Q7",
         "hotline:\n": OBSERVER,
     }

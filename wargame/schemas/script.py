@@ -16,6 +16,7 @@ from wargame.schemas._common import (
     pair,
     ref,
     slug,
+    slugs,
     text,
 )
 
@@ -66,7 +67,8 @@ def _actions() -> dict[str, Schema]:
             "target": slug("The delegation the move is aimed at."),
             "text": text("What the delegation does, in its own words."),
             "intent": slug("The category the mover means (for misperception)."),
-            "visibility": enum("Overrides the move type's default visibility.",
+            "visibility": enum("Overrides the move type's default visibility: public, "
+                               "parties (the mover, its target and control) or private.",
                                VISIBILITIES),
         }, ("by", "type", "text")),
         "adjudicate": _payload("The facilitator decides on a pending move.", {
@@ -74,6 +76,7 @@ def _actions() -> dict[str, Schema]:
             "decision": enum("approve, reject or amend (with category / step).", DECISIONS),
             "category": slug("amend: the category the move counts as."),
             "step": integer("amend: the ladder step the move takes."),
+            "text": text("amend: the move's text as others will read it."),
             "note": text("Why.", min_length=0),
         }, ("move", "decision")),
         "perceive": _payload("Records the category a delegation read into a move.", {
@@ -81,6 +84,8 @@ def _actions() -> dict[str, Schema]:
             "move": slug("The move's id."),
             "as": slug("The category it was read as."),
             "note": text("Why.", min_length=0),
+            "visibility": enum("private (default: the perceiver and control), parties (also "
+                               "the mover) or public.", VISIBILITIES),
         }, ("by", "move", "as")),
         "hotline": _payload("Sends a hotline message along open channels.", {
             "id": slug("The message's id (e.g. h1); assigned when omitted."),
@@ -104,7 +109,12 @@ def _actions() -> dict[str, Schema]:
         "note": _payload("A note in the log.", {
             "by": slug("facilitator or a delegation id."),
             "text": text("The note."),
-            "visibility": enum("public or private (control only).", VISIBILITIES),
+            "visibility": enum("public, parties (the author, the delegations in to, and "
+                               "control) or private (the author and control; a facilitator's "
+                               "private note is control's alone). Defaults to private.",
+                               VISIBILITIES),
+            "to": {"description": "parties: the delegations the note is shared with.",
+                   "anyOf": [slug("One delegation id."), slugs("Delegation ids.")]},
         }, ("by", "text")),
         "next-turn": _bare("Ends the turn and starts the next one."),
         "rate": _payload("Rates an evaluation objective (HSEEP).", {
