@@ -281,3 +281,35 @@ def _screen_dyad(seen: ExerciseState, dyad: DyadState) -> DyadState:
             kind == "inject" and ident not in seen.injects)
         history.append(attrs.evolve(change, cause="withheld" if hidden else change.cause))
     return attrs.evolve(dyad, history=history)
+
+
+def audiences(scenario: Scenario) -> list[tuple[str, str]]:
+    """What each audience saw, in words: the rules above with the scenario's charter."""
+    charter = scenario.transparency
+    relay = ("the text of those it relays" if charter.relay_sees == "text"
+             else "only that a message it relays passed, not its text")
+    observers = [d for d in scenario.delegations if d.role == "observer"]
+    lines = [
+        ("Control", "everything, including pending, rejected and retracted entries, private "
+                    "notes, the whole MSEL and its control notes."),
+        ("Each delegation", "its own briefing, objectives and red lines; public moves, notes "
+                            "and perceptions once approved; those shared between the parties "
+                            "when it is one of them; its own entries in every state; the "
+                            "hotline messages it sent or received, and " + relay + "; the "
+                            "released injects addressed to it; the rungs and channels. Retracted "
+                            "entries are gone, as if never made."),
+    ]
+    if observers:
+        ladder = "the rungs and channels" if charter.observers_see_ladder else \
+            "the channels but not the rungs"
+        lines.append(("Observers", f"public moves, notes and perceptions once approved, the "
+                                   f"released injects addressed to all, and {ladder}."))
+    counts = ("counts and timings of hotline traffic" if charter.public_hotline_counts
+              else "no hotline traffic, not even its counts")
+    objectives = ("each delegation's objectives and red lines" if charter.public_objectives
+                  else "no delegation's objectives or red lines")
+    lines.append(("The public (projector and public debrief)",
+                  "approved public moves as adjudicated, public notes and perceptions, the "
+                  "released injects addressed to all, the rungs and channels; in the debrief "
+                  f"{objectives} and {counts}. Withheld entries are counted, never quoted."))
+    return lines
