@@ -116,6 +116,8 @@ def check_ack(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict
     if message.acknowledged:
         raise ActionRefused(f"message {message.id} was already acknowledged by "
                             f"{message.recipient} in turn {message.ack_turn}")
+    from wargame.engine.hotline_moves import check_ack_route  # it builds on this module
+    check_ack_route(state, message)
     at = payload.get("at")
     if at is not None and message.sent_at is not None and at < message.sent_at:
         raise ActionRefused(

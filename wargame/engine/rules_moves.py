@@ -8,6 +8,7 @@ from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.escalation import dyad_of, dyads_of, shift
 from wargame.engine.guards import delegation, mover, require_phase
+from wargame.engine.hotline_moves import check_call, is_call, put_call_on_network, require_route
 from wargame.engine.injects import settle
 from wargame.engine.state import Event, ExerciseState, MoveRecord, Perception
 from wargame.engine.visibility import level_admits
@@ -57,6 +58,7 @@ def check_move(state: ExerciseState, payload: dict[str, Any], actor: str) -> dic
     if existing is not None:
         raise ActionRefused(f"there is already a move {existing.id} "
                             f"(by {existing.by} in turn {existing.turn}); choose another id")
+    check_call(state, by, target, type_id, normalized["id"])
     return normalized
 
 
@@ -82,6 +84,7 @@ def apply_move(state: ExerciseState, event: Event) -> None:
 def approve(state: ExerciseState, move: MoveRecord, event: Event) -> None:
     move.status = "approved"
     move.decided_turn, move.decided_seq = state.turn, event.seq
+    put_call_on_network(state, move, event)
     if move.target is not None:
         dyad = dyad_of(state, move.by, move.target)
         affected = [dyad] if dyad is not None else []
@@ -101,6 +104,8 @@ def check_adjudicate(state: ExerciseState, payload: dict[str, Any], actor: str) 
         raise ActionRefused(
             f"move {move.id} is already {move.status}; only a pending move can be adjudicated")
     decision = actions.choice(payload["decision"], DECISIONS, "decision")
+    if decision != "reject" and is_call(state, move.type):
+        require_route(state, move.by, move.target, f"the {move.type} {move.id}")
     normalized: dict[str, Any] = {"move": move.id, "decision": decision}
     category, step = payload.get("category"), payload.get("step")
     amended_text = actions.text(payload, "text", "the amended text", required=False)

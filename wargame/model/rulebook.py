@@ -113,6 +113,8 @@ class MoveType:
     visibility: str = "public"
     step: int | None = None
     description: str = ""
+    # A call over the hotline: once approved, the move is also the message on the network.
+    hotline: bool = False
 
 
 @attrs.frozen

@@ -87,6 +87,11 @@ def _move() -> Schema:
                                "Defaults to public.",
                                VISIBILITIES),
             "step": integer("Overrides the category's ladder step for this move."),
+            "hotline": {"type": "boolean",
+                        "description": "True when the move is a call over the hotline: once "
+                                       "approved it is also the message on the network (it "
+                                       "needs an open route and a target). Defaults to "
+                                       "false."},
             "description": text("What the move is and when to use it.", min_length=0),
         },
         ("id", "name", "category"),
