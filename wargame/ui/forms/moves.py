@@ -18,7 +18,10 @@ from wargame.ui.forms.fields import (
     set_radio, set_select, text_value,
 )
 
-VISIBILITY_OPTIONS = (("public", "public"), ("private", "private"))
+VISIBILITY_OPTIONS = (("public", "public"), ("private", "private"))  # notes
+MOVE_VISIBILITY_OPTIONS = (("public: everyone", "public"),
+                           ("parties: the mover, the target and control", "parties"),
+                           ("private: the mover and control", "private"))
 
 
 def delegation_options(state: ExerciseState, *, movers_only: bool = False) -> list[tuple[str, str]]:
@@ -63,8 +66,9 @@ class MoveForm(ActionForm):
         yield field("What the delegation does", entry("text", "e.g. Patrol near the buoy"))
         yield field("Intent: the category the mover means",
                     choice(category_options(rulebook), id="intent", prompt="Same as the move type"))
-        yield field("Visibility", choice(VISIBILITY_OPTIONS, id="visibility",
-                                         prompt="The move type's default"))
+        yield field("Visibility", choice(MOVE_VISIBILITY_OPTIONS, id="visibility",
+                                         prompt="The move type's default"),
+                    "preset to the move type's default; change it deliberately")
 
     def on_mount(self) -> None:
         # Runs before ActionForm.on_mount fills in an initial payload (Textual calls both).
@@ -83,6 +87,11 @@ class MoveForm(ActionForm):
         self.query_one("#type-info", Static).update(Content(
             f"{move.name}: {move.category}, step {rulebook.step_of(move):+d}, {target}, "
             f"{move.visibility} by default. {move.description}".strip()))
+        # Preset the type's default unless the level was chosen by hand (or given).
+        visibility = self.query_one("#visibility", Select)
+        if select_value(visibility) in (None, getattr(self, "_preset_visibility", None)):
+            set_select(visibility, move.visibility)
+            self._preset_visibility = move.visibility
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {}
