@@ -38,7 +38,8 @@ class ReleaseInjectForm(ActionForm):
             return
         inject = scenario.inject(str(event.value))
         self.query_one("#inject-info", Static).update(Content(
-            f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"))
+            f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"
+            + (f"\nControl notes: {inject.control_notes}" if inject.control_notes else "")))
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {}
