@@ -94,9 +94,9 @@ def run(args) -> int:
     if warning:
         print(f"wargame: {warning}", file=sys.stderr, flush=True)
 
-    from textual_serve.server import Server
+    from wargame.commands.serve_address import AddressedServer
 
-    server = Server(browser_command(resolve_scenario(args.scenario).resolve(), path),
+    server = AddressedServer(browser_command(resolve_scenario(args.scenario).resolve(), path),
                     host=args.host, port=args.port, title=f"wargame · {title}", public_url=url)
     server.serve()
     return 0
