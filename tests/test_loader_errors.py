@@ -222,3 +222,17 @@ def test_a_transparency_charter_is_checked_with_located_errors(library):
         "15:3: unknown key 'relay_see' in the transparency charter (did you mean "
         "'relay_sees'?)",
         "16:15: relay_sees: 'summary' is not one of text, passage"]
+
+
+def test_a_hotline_call_without_a_target_is_refused(tmp_path):
+    from wargame.loader.loading import load_rulebook
+    from wargame.paths import resolve_scenario
+
+    rulebooks = resolve_scenario("border-crisis").parent.parent / "rulebooks"
+    text = (rulebooks / "cbm-standard.yaml").read_text(encoding="utf-8")
+    assert text.count("    hotline: true\n    target: required\n") == 1
+    path = tmp_path / "cbm-standard.yaml"
+    path.write_text(text.replace("    hotline: true\n    target: required\n",
+                                 "    hotline: true\n    target: none\n"), encoding="utf-8")
+    with pytest.raises(FileInvalid, match="a hotline call needs a target"):
+        load_rulebook(path)

@@ -169,4 +169,7 @@ def _moves(node: Node | None, reader: Reader,
             description=move.text("description"),
             hotline=move.boolean("hotline", False),
         ))
+        if moves[-1].hotline and moves[-1].target == "none":
+            reader.error(move.key_location("hotline"), "a hotline call needs a target: "
+                         "set target: required (or optional), or remove hotline: true")
     return tuple(moves)
