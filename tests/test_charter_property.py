@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -182,7 +183,7 @@ def move_audience(move) -> set[str]:
     return level_audience(move.visibility, move.by, {move.target} if move.target else set())
 
 
-def allowed(state: ExerciseState) -> dict[str, set[str]]:
+def allowed(state: ExerciseState, relays_read: bool = True) -> dict[str, set[str]]:
     """Marker -> the viewers (control aside) that may read it, from the control state."""
     audience: dict[str, set[str]] = {}
 
@@ -202,8 +203,9 @@ def allowed(state: ExerciseState) -> dict[str, set[str]]:
     for note in state.notes:
         put(note.text, level_audience(note.visibility, note.by, set(note.to)))
     for message in state.messages.values():
-        put(message.text, set(message.route))
-        put(message.ack_text, set(message.route))
+        readers = set(message.route) if relays_read else {message.sender, message.recipient}
+        put(message.text, readers)
+        put(message.ack_text, readers)
     return audience
 
 
@@ -215,15 +217,35 @@ def expected_for(audience: dict[str, set[str]], viewer: str) -> set[str]:
     return {m for m, viewers in audience.items() if viewer in viewers}
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.lists(steps, min_size=15, max_size=40))
-def test_every_surface_holds_exactly_what_the_charter_allows(scenario, plan) -> None:
+def played(scenario, plan) -> ExerciseState:
     player = Player(scenario)
     for step in plan:
         player.play(step)
     # What a reader gets on reopening: the log folded from scratch.
-    state = fold(scenario, player.state.events)
+    return fold(scenario, player.state.events)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(steps, min_size=15, max_size=40))
+def test_a_relay_reads_only_what_the_charter_lets_it(scenario, plan) -> None:
+    """With ``relay_sees: passage`` a relay knows a message passed, never its text."""
+    charter = attrs.evolve(scenario.transparency, relay_sees="passage")
+    state = played(attrs.evolve(scenario, transparency=charter), plan)
+    audience = allowed(state, relays_read=False)
+    for viewer in VIEWERS:
+        expected = expected_for(audience, viewer)
+        exported = markers_in(json.dumps(export_state(state, viewer), ensure_ascii=False))
+        assert exported == expected, viewer
+        passed = {m.id for m in state.messages.values() if viewer in m.route}
+        assert {m["id"] for m in export_state(state, viewer)["hotline"]["messages"]} == passed
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(steps, min_size=15, max_size=40))
+def test_every_surface_holds_exactly_what_the_charter_allows(scenario, plan) -> None:
+    state = played(scenario, plan)
     audience = allowed(state)
     everything = markers_in(json.dumps(export_state(state, "control")))
     for viewer in VIEWERS:
