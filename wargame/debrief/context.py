@@ -107,6 +107,7 @@ def _overview(state: ExerciseState, data: EditionData, names: Names) -> dict[str
         "phase": state.phase,
         "events": len(events),
         "delegations": delegations,
+        "goals_shown": goals_shown,
         "summary": _summary(data, names),
     }
 
