@@ -30,7 +30,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n $(JOBS)
 
 bench: $(STAMP)
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@status=0; for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || status=1; done; exit $$status
 
 # Resolve every platform and Python >= 3.11 at once; the build tools are locked too, so the
 # editable install needs nothing from today's releases.

@@ -4,7 +4,9 @@ The session is generated with the engine benchmark's scenario and script generat
 delegations, 20 turns, moves, adjudications, hotline traffic, perceptions, notes). Prints
 each figure beside its budget and exits 1 when one is over:
 - rendering the HTML debrief (view-model and templates) of the open session (<= 3 s);
-- `wargame debrief SESSION -o FILE` in a fresh process: open, fold, render, write (<= 3 s).
+- `wargame debrief SESSION -o FILE` in a fresh process: open, fold, render, write (<= 3 s);
+- the HTML debrief of an 8-delegation, 14-turn, 10,000-action session (<= 3 s);
+- `wargame trend` over 10 sessions of the 8-delegation, 14-turn course, fresh process (<= 3 s).
 The Markdown and public renderings are timed and printed for information.
 
     .venv/bin/python benchmarks/bench_debrief.py [--actions N] [--keep DIR]
@@ -23,12 +25,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_engine import RULEBOOK, generate, scenario_text  # noqa: E402  (the shared generator)
+import debrief_samples  # noqa: E402  (the 8-delegation, 14-turn course)
 
 from wargame.debrief import render_debrief  # noqa: E402
 from wargame.engine import Session  # noqa: E402
 
 RENDER_SECONDS_BUDGET = 3.0
 COMMAND_SECONDS_BUDGET = 3.0
+TREND_SECONDS_BUDGET = 3.0
+TREND_SESSIONS = 10
 
 
 def line(name: str, value: float, budget: float | None, unit: str) -> bool:
@@ -84,6 +89,19 @@ def main() -> int:
         print(command.stderr, file=sys.stderr)
         return 1
 
+    course = debrief_samples.build(folder / "course", args.actions, name="course-10k")
+    with Session.open(course) as opened:
+        course_state = opened.state
+        course_html, course_seconds = timed(lambda: render_debrief(opened, format="html"))
+    for k in range(TREND_SESSIONS):
+        debrief_samples.build(folder / "trend", 230, name=f"course-{k + 1:02d}", seed=k)
+    trend, trend_seconds = timed(lambda: subprocess.run(
+        [sys.executable, "-m", "wargame", "trend", str(folder / "trend"), "-o", str(folder / "trend.html")],
+        capture_output=True, text=True))
+    if trend.returncode != 0:
+        print(trend.stderr, file=sys.stderr)
+        return 1
+
     print(f"{len(state.events):,} actions, {len(state.moves):,} moves, {len(state.messages):,} "
           f"messages, {len(state.perceptions):,} perceptions, {len(state.notes):,} notes, "
           f"turn {state.turn}; HTML debrief {len(html) / 1e6:.1f} MB")
@@ -93,6 +111,13 @@ def main() -> int:
         line("render HTML debrief (public)", public_seconds, None, "s"),
         line("render Markdown debrief (full)", md_seconds, None, "s"),
         line("wargame debrief -o, fresh process", command_seconds, COMMAND_SECONDS_BUDGET, "s"),
+    ]
+    print(f"8 delegations x 14 turns: {len(course_state.events):,} actions, "
+          f"{len(course_state.moves):,} moves; HTML debrief {len(course_html) / 1e6:.1f} MB")
+    results += [
+        line("render HTML debrief, 8 x 14, 10k actions", course_seconds, RENDER_SECONDS_BUDGET, "s"),
+        line(f"wargame trend, {TREND_SESSIONS} sessions, fresh process", trend_seconds,
+             TREND_SECONDS_BUDGET, "s"),
     ]
     return 0 if all(results) else 1
 

@@ -25,6 +25,7 @@ from wargame.engine.export import export_state
 from wargame.engine.fold import check, effect, fold, new_state
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.visibility import screen_state
+from wargame.engine.vocabulary import parse
 from wargame.errors import ActionRefused
 from wargame.loader import load_scenario
 from wargame.paths import resolve_scenario
@@ -83,14 +84,15 @@ class Player:
         return f"QZ{self.count:04d}X"
 
     def act(self, kind: str, payload, actor: str = "facilitator") -> None:
+        at = float(self.seq)
         try:
-            normalized = check(self.state, kind, payload, actor, float(self.seq))
+            normalized = check(self.state, parse(kind, payload), actor, at)
         except ActionRefused:
             return
         self.seq += 1
         event = Event(seq=self.seq, ts=1_800_000_000.0 + self.seq, actor=actor, kind=kind,
-                      payload=normalized)
-        self.state = effect(self.state, event)
+                      payload=normalized.payload(at))
+        self.state = effect(self.state, event, normalized)
 
     def pick(self, items, i: int):
         items = list(items)
@@ -188,8 +190,10 @@ def allowed(state: ExerciseState, relays_read: bool = True) -> dict[str, set[str
     audience: dict[str, set[str]] = {}
 
     def put(text: str, viewers: set[str]) -> None:
+        # A text kept in two records (a hotline call is a move and a message) may be read
+        # by whoever may read either.
         for marker in MARKER.findall(text or ""):
-            audience[marker] = set(viewers)
+            audience.setdefault(marker, set()).update(viewers)
 
     for move in state.moves.values():
         put(move.text, move_audience(move))

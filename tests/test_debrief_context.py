@@ -125,6 +125,8 @@ def test_the_html_is_self_contained_and_print_ready(pair):
     html = render_debrief(session, format="html")
     for remote in ("<script", "src=", "<link", "@import", "url("):
         assert remote not in html
-    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 4  # three pairs and the scores
-    for rule in ("@media print", "@page", "break-before: page", "break-inside: avoid"):
+    # The all-pairs heat map, a chart for the one pair that moved, and the scores.
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 3
+    assert html.count('class="chart ladder-chart"') == 1
+    for rule in ("@media print", "@page", "size: A4", "break-inside: avoid"):
         assert rule in html

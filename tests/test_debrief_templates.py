@@ -86,3 +86,53 @@ def test_markdown_overrides_escape_values_by_default(tmp_path, session_path, cap
     _override(tmp_path, "md/overview.md.j2", "Title: {{ '**' ~ scenario.title ~ '**' }}\n")
     assert main(["debrief", str(session_path), "--format", "md", "--templates", str(tmp_path)]) == 0
     assert r"Title: \*\*Harbour Incident (test)\*\*" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(1) }}", 2, "nested more than"),
+    ("{{ 'a' * 4000000000 }}", 2, "would build"),
+    ("{{ 'a' | center(4000000000) }}", 2, "larger than a template may ask for"),
+    ("{{ 2 ** 100000000 }}", 2, "exponent"),
+    ("{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}", 2, "output grew past"),
+])
+def test_a_runaway_template_stops_with_a_located_message(tmp_path, session_path, capsys, body, line, words):
+    _override(tmp_path, "html/base.html.j2", f"<html>\n{body}\n</html>\n")
+    code = main(["debrief", str(session_path), "--templates", str(tmp_path)]) if "output" not in words else None
+    if code is None:  # the output limit is large by default; a small one shows the same stop
+        from wargame.debrief.template_limits import Limits
+        from wargame.engine import Session
+
+        with Session.open(session_path) as session, pytest.raises(WargameError) as caught:
+            render_debrief(session, templates=tmp_path, limits=Limits(output_chars=1_000_000))
+        message = str(caught.value)
+    else:
+        captured = capsys.readouterr()
+        assert code == 1 and "Traceback" not in captured.err and "internal error" not in captured.err
+        message = captured.err
+    assert f"base.html.j2:{line}:" in message
+    assert words in message
+
+
+def test_nested_loops_stop_at_the_time_limit(tmp_path, session_path):
+    from wargame.debrief.template_limits import Limits
+    from wargame.engine import Session
+
+    _override(tmp_path, "html/base.html.j2",
+              "<html>\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n</html>\n")
+    with Session.open(session_path) as session, pytest.raises(WargameError) as caught:
+        render_debrief(session, templates=tmp_path, limits=Limits(seconds=0.5))
+    assert "base.html.j2:2:" in str(caught.value) and "longer than 0.5 s" in str(caught.value)
+
+
+def test_a_symlink_out_of_the_templates_folder_is_not_followed(tmp_path, session_path, capsys):
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOP-SECRET-CONTENT\n", encoding="utf-8")
+    folder = tmp_path / "templates"
+    _override(folder, "html/base.html.j2", "<html>\n{% include 'html/leak.txt' %}\n</html>\n")
+    (folder / "html" / "leak.txt").symlink_to(secret)
+    code = main(["debrief", str(session_path), "--templates", str(folder)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "TOP-SECRET-CONTENT" not in captured.out + captured.err
+    assert "base.html.j2:2:" in captured.err and "outside the templates folder" in captured.err

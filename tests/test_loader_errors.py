@@ -236,3 +236,14 @@ def test_a_hotline_call_without_a_target_is_refused(tmp_path):
                                  "    hotline: true\n    target: none\n"), encoding="utf-8")
     with pytest.raises(FileInvalid, match="a hotline call needs a target"):
         load_rulebook(path)
+
+
+def test_more_than_64_delegations_is_a_located_error(library):
+    many = "".join(f"  - {{id: d{n}, name: D{n}}}\n" for n in range(65))
+    header = "scenario: {id}\ntitle: Test\nrulebook: drill-ladder\nclock: {{turns: 4, turn_length: 6h}}\ndelegations:\n"
+    path = write(library, "crowd", many, header=header)
+    (problem,) = problems_of(path)
+    assert problem.startswith("6:3: delegations: 65 delegations; a scenario may have at most 64")
+    exactly = write(library, "full", "".join(f"  - {{id: d{n}, name: D{n}}}\n" for n in range(64)),
+                    header=header)
+    assert len(load_scenario(exactly).delegations) == 64

@@ -119,7 +119,7 @@ def test_other_hosts_are_warned_about(host: str) -> None:
 
 
 def test_the_public_address_browsers_use() -> None:
-    assert public_url("127.0.0.1", 8000, None) is None
+    assert public_url("127.0.0.1", 8000, None) == "http://127.0.0.1:8000"
     assert public_url("127.0.0.1", 8000, "https://wargame.example.org/") == \
         "https://wargame.example.org"
     assert public_url("0.0.0.0", 8123, None) == f"http://{socket.gethostname()}:8123"

@@ -207,7 +207,9 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         await choose(pilot, "#objective", "mediated-relay")
         await save_form(pilot)
         assert "Slow relay" in str(screen.query_one("#adjust-plan", OptionList).get_option_at_index(0).prompt)
-        await pilot.press("d")
+        await pilot.press("d")  # asks for format and edition; ctrl+s takes HTML, full
+        await settle(pilot)
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert path.with_suffix(".html").exists()
         await pilot.press("p")  # adjust -> end

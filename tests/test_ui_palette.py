@@ -81,6 +81,11 @@ async def test_every_palette_command_runs_its_action(workdir: Path) -> None:
             await pilot.press("escape")
             await settle(pilot)
         await run_command(pilot, "Render debrief")
+        from wargame.ui.forms.debrief_options import DebriefOptions
+
+        assert isinstance(app.screen, DebriefOptions)  # format and edition are offered first
+        await pilot.press("ctrl+s")  # the defaults: HTML, full
+        await settle(pilot)
         assert session.path.with_suffix(".html").exists()
         await pilot.press("f1")
         await settle(pilot)
@@ -117,3 +122,23 @@ async def test_live_console_shows_who_is_connected(workdir: Path) -> None:
             await pilot.pause(0.05)
         control = [e for e in panel.entries if e.viewer == "control"]
         assert control and control[0].connected
+
+
+async def test_the_debrief_can_be_rendered_as_public_markdown(workdir: Path) -> None:
+    from wargame.ui.forms.debrief_options import DebriefOptions
+
+    session = new_session(workdir)
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await run_command(pilot, "Render debrief")
+        assert isinstance(app.screen, DebriefOptions)
+        await pilot.click("#format-md")
+        await pilot.click("#edition-public")
+        await pilot.click("#form-submit")
+        await settle(pilot)
+        written = session.path.with_name(f"{session.path.stem}-public.md")
+        assert written.exists()
+        text = written.read_text(encoding="utf-8")
+        assert text.startswith("# After-Action Report") and "PUBLIC — declassified summary" in text
+        assert not session.path.with_suffix(".html").exists()

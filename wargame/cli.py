@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.schemas import KINDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session")
     p.add_argument("--as", dest="as_", metavar="DELEGATION",
                    help="only what this delegation (or 'public') may see")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
 
     p = sub.add_parser("debrief", help="render the after-action debrief")
     p.add_argument("session")
@@ -55,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="html or md (default: from the output file's suffix, else html)")
     p.add_argument("--edition", choices=("full", "public"), default="full")
     p.add_argument("--templates", help="folder of templates overriding the bundled ones")
+
+    p = sub.add_parser("trend", help="compare several sessions of one scenario (a course)")
+    p.add_argument("sessions", nargs="+", metavar="SESSION",
+                   help="session files, or one folder holding them")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument("--format", choices=("html", "md"), default=None,
+                   help="html or md (default: from the output file's suffix, else html)")
 
     p = sub.add_parser("serve", help="serve the app to browsers")
     p.add_argument("scenario")
@@ -68,8 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session")
     p.add_argument("--unlock", metavar="VIEWER", help="lift this viewer's lockout")
 
+    p = sub.add_parser("simulate", help="dry-run a scenario many times with rule-based "
+                                        "delegations")
+    p.add_argument("scenario", help="scenario id or path")
+    p.add_argument("--policies", metavar="FILE", help="policy file (default: every "
+                                                      "delegation random, every move approved)")
+    p.add_argument("--runs", type=int, default=500, metavar="N", help="runs (default 500)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    p.add_argument("--jobs", type=int, metavar="J", help="processes (default: the cores)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="report file, .html or .json (default: JSON on standard output)")
+    p.add_argument("--keep", type=int, default=0, metavar="K",
+                   help="also save the first K runs as session files")
+
     p = sub.add_parser("schema", help="print the JSON Schema of a file kind")
-    p.add_argument("kind", choices=("scenario", "rulebook", "script"))
+    p.add_argument("kind", choices=KINDS)
 
     p = sub.add_parser("new", help="write a commented starter scenario")
     p.add_argument("scenario_id", metavar="SCENARIO-ID")

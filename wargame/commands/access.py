@@ -20,7 +20,7 @@ def run(args) -> int:
     path = Path(args.session)
     if not path.exists():
         raise WargameError(f"no session file {path}")
-    with Session.open(path) as session:
+    with Session.open(path, read_only=True) as session:
         viewers = ["control", *(d.id for d in session.scenario.delegations)]
         if args.unlock:
             check_viewer(session.scenario, args.unlock)

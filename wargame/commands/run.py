@@ -36,12 +36,9 @@ def _refused(refused: ScriptRefused, total: int, session_path: Path, why: str = 
 
 def _run(args) -> int:
     session_path = Path(args.session)
-    named, actions = load_script(args.script)
     scenario_path = resolve_scenario(args.scenario)
     scenario = load_scenario(scenario_path)
-    if named is not None and named != scenario.id:
-        raise WargameError(f"the script {args.script} is written for scenario {named}, "
-                           f"not {scenario.id}; nothing was written")
+    _, actions = load_script(args.script, for_scenario=scenario.id)
     session = Session.open(session_path) if session_path.exists() else None
     try:
         if session is not None and session.scenario.id != scenario.id:

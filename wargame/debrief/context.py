@@ -15,6 +15,7 @@ from wargame.engine.visibility import audiences
 from wargame.debrief import indicators, timeline
 from wargame.debrief.comparison import compare_with_earlier
 from wargame.debrief.editions import EditionData, edition_data
+from wargame.debrief.findings import key_findings
 from wargame.debrief.words import (
     CAPABILITY_NAMES, RATING_MEANINGS, RESULTS, ROLE_NAMES, Names, game_time, measure_words,
     number, plural, span_text, utc_text,
@@ -37,19 +38,26 @@ def build_context(state: ExerciseState, *, edition: str = "full",
     data = edition_data(state, edition)
     metrics = compute_metrics(state)
     results = evaluate_objectives(state)
+    scenario = _scenario(state, names)
+    exercise = _exercise(state, data, names, metrics)
+    assess = _assess(state, data, names, metrics, results)
+    overview = _overview(state, data, names)
+    hotline_counts = data.full or state.scenario.transparency.public_hotline_counts
+    overview["findings"] = key_findings(scenario, exercise, assess,
+                                        hotline_counts=hotline_counts)
     return {
         "edition": {
             "id": data.edition,
             "public": data.public,
             "marking": data.marking,
             "withheld": list(data.withheld),
-            "hotline_counts": data.full or state.scenario.transparency.public_hotline_counts,
+            "hotline_counts": hotline_counts,
         },
-        "scenario": _scenario(state, names),
-        "overview": _overview(state, data, names),
+        "scenario": scenario,
+        "overview": overview,
         "plan": _plan(state, data, names),
-        "exercise": _exercise(state, data, names, metrics),
-        "assess": _assess(state, data, names, metrics, results),
+        "exercise": exercise,
+        "assess": assess,
         "adjust": _adjust(state, names, results, earlier),
     }
 
@@ -63,11 +71,12 @@ def _scenario(state: ExerciseState, names: Names) -> dict[str, Any]:
         "rulebook_id": scenario.rulebook.id,
         "rulebook_title": scenario.rulebook.title,
         "turns_planned": scenario.clock.turns,
-        "turn_length": game_time(1, scenario.clock.turn_length),
+        "turn_length": game_time(scenario.clock, 1),
         "timebox": span_text(scenario.clock.timebox) if scenario.clock.timebox else "",
         "rungs": [{"id": r.id, "name": r.name, "level": r.level, "description": r.description}
                   for r in ladder.rungs],
-        "thresholds": [{"name": t.name, "above": names.rung(t.above)} for t in ladder.thresholds],
+        "thresholds": [{"name": t.name, "above": names.rung(t.above), "above_level": ladder.level(t.above)}
+                       for t in ladder.thresholds],
     }
 
 
@@ -91,7 +100,10 @@ def _overview(state: ExerciseState, data: EditionData, names: Names) -> dict[str
             "objectives": list(d.objectives) if goals_shown else [],
             "red_lines": list(d.red_lines) if goals_shown else [],
             "briefing": d.briefing if data.full else "",
+            # Submitted counts every move put to the facilitator (rejected ones too);
+            # approved only those that took effect, the base of the CBM share.
             "moves": sum(1 for m in data.moves if m.by == d.id and m.status != "retracted"),
+            "approved": sum(1 for m in data.moves if m.by == d.id and m.status == "approved"),
         })
     span = (last_ts - first_ts) if events else 0.0
     return {
@@ -103,7 +115,7 @@ def _overview(state: ExerciseState, data: EditionData, names: Names) -> dict[str
         "exercise_time": span_text(max(ats)) if ats else "",
         "turns_played": turns_played,
         "turns_planned": state.scenario.clock.turns,
-        "game_time": game_time(turns_played, state.scenario.clock.turn_length),
+        "game_time": game_time(state.scenario.clock, turns_played),
         "phase": state.phase,
         "events": len(events),
         "delegations": delegations,
@@ -203,9 +215,16 @@ def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: di
             "peak_level": p["peak_level"],
             "peak_within_turn": p["peak_within_turn"],
             "levels": p["levels"],
+            "steps": p["steps"],
+            "inside": p["inside"],
             "rungs_by_turn": rung_names,
             "shifts": len(p["changes"]),
+            "moved": bool(p["changes"]),
         })
+    still: dict[str, list[str]] = {}
+    for pair in pairs:
+        if not pair["moved"]:
+            still.setdefault(pair["final"], []).append(pair["label"])
     scores = metrics.get("escalation_score", {})
     mean = metrics.get("mean_escalation_score", [])
     series = []
@@ -222,6 +241,8 @@ def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: di
     return {
         "turns": timeline.narrative(state, data, names),
         "pairs": pairs,
+        "moved_pairs": [p for p in pairs if p["moved"]],
+        "still_pairs": [{"rung": rung, "pairs": labels} for rung, labels in still.items()],
         "turn_numbers": list(range(0, max(state.turn, 0) + 1)),
         "scores": {"delegations": series, "rows": rows},
     }
@@ -230,6 +251,7 @@ def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: di
 def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict,
             results) -> dict[str, Any]:
     objectives = []
+    raters = {e.seq: e.actor for e in state.events if e.kind == "rate"}
     for result in results:
         rating = state.ratings.get(result.id)
         letter = rating.rating if rating else (result.rating or "")
@@ -250,6 +272,7 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
             "rating": letter,
             "rating_meaning": RATING_MEANINGS.get(letter, "Not rated"),
             "rating_note": rating.note if rating else "",
+            "rated_by": _rater(raters.get(rating.seq, ""), names) if rating else "",
         })
     hotline = metrics.get("hotline", {})
     messages = [m for m in state.messages.values() if m.seq not in state.retracted]
@@ -287,6 +310,12 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
     }
 
 
+def _rater(actor: str, names: Names) -> str:
+    if actor in ("facilitator", ""):
+        return "the facilitator (control cell)"
+    return names.delegation(actor)
+
+
 def _minutes(seconds: float | None) -> str:
     return "–" if seconds is None else f"{seconds / 60:.1f} min"
 
@@ -298,7 +327,9 @@ def _lesson(lesson, names: Names) -> dict[str, Any]:
 def _hotwash(state: ExerciseState, names: Names) -> list[dict[str, Any]]:
     out = []
     for index, question in enumerate(state.scenario.hotwash):
-        answers = [{"by": names.delegation(a.by) if a.by else "", "answer": a.answer}
+        # An answer the control cell entered without naming a delegation is the room's.
+        answers = [{"by": "The room" if a.by in ("facilitator", "script", "") else names.delegation(a.by),
+                    "answer": a.answer}
                    for a in sorted(state.hotwash, key=lambda a: a.seq) if a.question == index]
         out.append({"number": index + 1, "question": question, "answers": answers})
     return out

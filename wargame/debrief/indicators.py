@@ -50,11 +50,13 @@ def hotline_by_pair(state: ExerciseState, names: Names) -> list[dict[str, Any]]:
             route = f"relayed via {via}"
         else:
             route = f"direct; {len(relayed)} relayed via {via}"
-        within = channel.ack_within if channel is not None else max(m.ack_within for m in messages)
+        # A relayed message is allowed the largest ack_within along its route (Message.late).
+        within = max(m.ack_within for m in messages) if relayed or channel is None else channel.ack_within
         out.append({
             "pair": names.pair(pair),
             "channel": route,
             "ack_within": plural(within, "turn"),
+            "allowance_rule": ("relayed: the largest allowance on the route" if relayed else ""),
             "messages": len(messages),
             "acknowledged": len(acked),
             "relayed": len(relayed),
@@ -189,7 +191,7 @@ def expectations(state: ExerciseState, data: EditionData, names: Names) -> list[
             "by": names.delegation(result.by),
             "move": names.move_type(result.move),
             "within": plural(result.within, "turn"),
-            "released": (f"turn {result.released_turn}" if result.released_turn is not None
+            "released": (f"released in turn {result.released_turn}" if result.released_turn is not None
                          else "not released"),
             "came": came,
             "result": met,

@@ -31,16 +31,24 @@ class MdSafe(str):
     __slots__ = ()
 
 
-def _escape_line(line: str) -> str:
-    line = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
+def escape_text_line(text: str) -> str:
+    """Backslash-escape every character that could start or end inline syntax."""
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_line_start(line: str) -> str:
+    """Escape a block construct (heading, quote, list item, setext line) opening ``line``."""
     match = _LINE_START.match(line)
     if match:
         token = match.group(1)
         if token[0].isdigit():  # "1." or "1)": escape the punctuation, not the number
-            line = token[:-1] + "\\" + line[len(token) - 1:]
-        else:
-            line = "\\" + line
+            return token[:-1] + "\\" + line[len(token) - 1:]
+        return "\\" + line
     return line
+
+
+def _escape_line(line: str) -> str:
+    return escape_line_start(escape_text_line(line.strip()))
 
 
 def md_inline(value: object) -> MdSafe:
@@ -105,47 +113,9 @@ def markdown_to_html(text: str, heading_offset: int = 2) -> Markup:
     return Markup(md.renderer.render(tokens, md.options, {}))
 
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(\s{0,3})(#{1,6})(\s|$)")
-_LINK_TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]*)")
-
-
-def _safe_target(target: str) -> str:
-    plain = re.sub(r"[\x00-\x20]", "", html.unescape(target)).lower()
-    if ":" in plain.split("/", 1)[0] and not plain.startswith(_SAFE_SCHEMES):
-        return "#"
-    return target
-
-
 def markdown_for_markdown(text: str, *, heading_offset: int = 2) -> MdSafe:
-    """The briefing kept as Markdown for a Markdown debrief, with its sharp edges removed.
+    """The briefing kept as Markdown for a Markdown debrief, parsed and re-written safely
+    (see :mod:`wargame.debrief.safe_markdown`)."""
+    from wargame.debrief.safe_markdown import safe_markdown
 
-    Headings are pushed down so they nest under the debrief's own, raw HTML is escaped
-    outside code, and links to anything but http(s)/mailto lose their target.
-    """
-    out: list[str] = []
-    fence: str | None = None
-    for line in (text or "").splitlines():
-        match = _FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            out.append(line)
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            hashes = "#" * min(6, len(heading.group(2)) + heading_offset)
-            line = heading.group(1) + hashes + line[heading.end(2):]
-        # Outside code spans (even-numbered backtick segments), neutralise raw HTML.
-        parts = line.split("`")
-        for i in range(0, len(parts), 2):
-            parts[i] = parts[i].replace("<", "&lt;")
-            parts[i] = _LINK_TARGET.sub(lambda m: m.group(1) + _safe_target(m.group(2)), parts[i])
-        out.append("`".join(parts))
-    if fence is not None:
-        out.append(fence)
-    return MdSafe("\n".join(out).strip("\n"))
+    return safe_markdown(text, heading_offset=heading_offset)

@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import jinja2
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2 import ChoiceLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SecurityError
 
 from wargame.errors import WargameError
 from wargame.paths import bundled_dir
 from wargame.debrief import charts
+from wargame.debrief.template_limits import (
+    ContainedLoader, LimitedSandbox, Limits, TemplateLimit, TemplateOutsideFolder, render_limited,
+)
 from wargame.debrief.markup import (
     MdSafe, markdown_for_markdown, markdown_to_html, md_block, md_finalize, md_inline,
 )
@@ -40,34 +43,37 @@ def _loader(templates: str | Path | None) -> jinja2.BaseLoader:
             raise WargameError(f"no templates folder at {folder}")
         folders.append(folder)
     folders.append(bundled_templates())
-    return ChoiceLoader([FileSystemLoader(str(f)) for f in folders])
+    return ChoiceLoader([ContainedLoader(str(f)) for f in folders])
 
 
 def _none_as_empty(value: Any) -> Any:
     return "" if value is None else value
 
 
-def make_environment(fmt: str, templates: str | Path | None = None) -> SandboxedEnvironment:
-    """The sandboxed environment for one output format."""
+def make_environment(fmt: str, templates: str | Path | None = None,
+                     limits: Limits | None = None) -> LimitedSandbox:
+    """The sandboxed environment for one output format, within ``limits``."""
     if fmt not in FORMATS:
         raise WargameError(f"unknown debrief format {fmt!r}; expected html or md")
     common = dict(loader=_loader(templates), undefined=StrictUndefined, trim_blocks=True,
                   lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
     if fmt == "html":
-        env = SandboxedEnvironment(
-            autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "svg", "html.j2"),
+        env = LimitedSandbox(
+            limits=limits, autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "svg", "html.j2"),
                                          default_for_string=True, default=True),
             finalize=_none_as_empty, **common)
         env.filters["markdown"] = markdown_to_html
         env.globals["ladder_chart"] = _ladder_chart
         env.globals["score_chart"] = _score_chart
+        env.globals["heat_map"] = _heat_map
     else:
-        env = SandboxedEnvironment(autoescape=False, finalize=md_finalize, **common)
+        env = LimitedSandbox(limits=limits, autoescape=False, finalize=md_finalize, **common)
         env.filters["md"] = md_inline
         env.filters["md_block"] = md_block
         env.filters["markdown"] = _markdown_block
         env.filters["cell"] = md_inline
     env.filters["plural"] = _plural
+    env.guard_filters()
     return env
 
 
@@ -85,16 +91,30 @@ def _plural(count: int, word: str, plural_word: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural_word or word + 's')}"
 
 
+def _thresholds(scenario: dict[str, Any]) -> list[tuple[str, int]]:
+    return [(t["name"], t["above_level"]) for t in scenario["thresholds"]]
+
+
 def _ladder_chart(pair: dict[str, Any], scenario: dict[str, Any]) -> Any:
-    rung_levels = {r["name"]: r["level"] for r in scenario["rungs"]}
-    thresholds = [(t["name"], rung_levels.get(t["above"], 0)) for t in scenario["thresholds"]]
-    return charts.ladder_chart(
+    from wargame.debrief.band_chart import ladder_chart
+
+    return ladder_chart(
         title=f"Escalation, {pair['label']}",
         rungs=[r["name"] for r in scenario["rungs"]],
-        thresholds=thresholds,
+        thresholds=_thresholds(scenario),
         levels=pair["levels"],
+        steps=pair.get("steps", ()),
         peak=(pair["peak_turn"], pair["peak_level"]),
     )
+
+
+def _heat_map(exercise: dict[str, Any], scenario: dict[str, Any]) -> Any:
+    from wargame.debrief.heat_map import heat_map
+
+    return heat_map(title="Rung level of every pair after every turn",
+                    rows=[{"label": p["label"], "levels": p["levels"], "inside": p["inside"]}
+                          for p in exercise["pairs"]],
+                    n_rungs=len(scenario["rungs"]), thresholds=_thresholds(scenario))
 
 
 def _score_chart(scores: dict[str, Any]) -> Any:
@@ -105,12 +125,27 @@ def _score_chart(scores: dict[str, Any]) -> Any:
 
 
 def render_context(context: dict[str, Any], fmt: str = "html",
-                   templates: str | Path | None = None) -> str:
+                   templates: str | Path | None = None, limits: Limits | None = None) -> str:
     """Render a view-model; template problems become a WargameError naming file and line."""
-    env = make_environment(fmt, templates)
+    return render_named(ENTRY[fmt], context, fmt, templates, limits)
+
+
+def render_named(name: str, context: dict[str, Any], fmt: str = "html",
+                 templates: str | Path | None = None, limits: Limits | None = None) -> str:
+    """Render the template ``name`` (e.g. ``html/trend.html.j2``) with ``context``."""
+    env = make_environment(fmt, templates, limits)
     try:
-        template = env.get_template(ENTRY[fmt])
-        text = template.render(**context)
+        template = env.get_template(name)
+        text = render_limited(env, template, context)
+    except TemplateOutsideFolder as error:
+        raise WargameError(f"{_where(error)}: {error.message}") from None
+    except TemplateLimit as error:
+        raise WargameError(f"{_where(error)}: template stopped: {error.message}") from None
+    except RecursionError as error:
+        raise WargameError(f"{_where(error)}: template stopped: it calls itself too deeply "
+                           "(a macro or include without an end?)") from None
+    except MemoryError as error:
+        raise WargameError(f"{_where(error)}: template stopped: it ran out of memory") from None
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or error.name or 'template'}:{error.lineno}:1"
         raise WargameError(f"{where}: template syntax error: {error.message}") from None
@@ -169,7 +204,8 @@ def _column(filename: str, line: int, error: BaseException) -> int:
 
 def render_debrief(session_or_state: Any, format: str = "html", edition: str = "full",
                    templates: str | Path | None = None,
-                   earlier: Sequence[tuple[str, Any]] | None = None) -> str:
+                   earlier: Sequence[tuple[str, Any]] | None = None,
+                   limits: Limits | None = None) -> str:
     """The debrief of a session (or of an ExerciseState) as HTML or Markdown text.
 
     Given a session, earlier sessions of the same scenario in its folder are found and
@@ -188,7 +224,7 @@ def render_debrief(session_or_state: Any, format: str = "html", edition: str = "
     if earlier is None:
         earlier = earlier_sessions(Path(path), state) if path is not None else ()
     context = build_context(state, edition=edition, earlier=earlier)
-    return render_context(context, format, templates)
+    return render_context(context, format, templates, limits)
 
 
 __all__ = ["FORMATS", "MdSafe", "make_environment", "render_context", "render_debrief"]

@@ -10,6 +10,9 @@ from typing import Any
 
 from wargame.engine.state import ExerciseState
 from wargame.engine.timing import format_clock
+from wargame.engine.turns import turn_openings
+from wargame.model import format_duration
+from wargame.model.scenario import ChannelEffect
 from wargame.debrief.editions import EditionData
 from wargame.debrief.words import Names, minutes_text, plural
 
@@ -121,12 +124,21 @@ def narrative(state: ExerciseState, data: EditionData, names: Names) -> list[dic
                 title = f"Turn {key}"
             groups[key] = {"key": str(key), "title": title, "number": key if isinstance(key, int) else None,
                            "injects": [], "moves": [], "messages": [], "acks": [], "notes": [],
-                           "started_at": ""}
+                           "channels": [], "entries": [], "started_at": "", "game_time": ""}
         return groups[key]
 
+    def add(key: int | str, kind: str, view: dict[str, Any], at: float | None, seq: int) -> None:
+        g = group(key)
+        g[kind + "s" if kind != "ack" else "acks"].append(view)
+        g["entries"].append({"kind": kind, "item": view, "_order": (at if at is not None else float("inf"), seq)})
+
+    length = state.scenario.clock.turn_length
     for number in range(1, max(state.turn, 0) + 1):
-        group(number)
+        group(number)["game_time"] = (f"{format_duration((number - 1) * length) if number > 1 else '0'}"
+                                      f" to {format_duration(number * length)} of game time")
     _turn_starts(state, group)
+    for change in channel_changes(state, data, names):
+        add(change["key"], "channel", change, change["_at"], change["_seq"])
 
     for release in sorted(data.injects.values(), key=lambda r: r.seq):
         try:
@@ -134,7 +146,7 @@ def narrative(state: ExerciseState, data: EditionData, names: Names) -> list[dic
         except KeyError:
             continue
         key = release.released_turn if release.released_turn > 0 else BEFORE
-        group(key)["injects"].append({
+        add(key, "inject", {
             "id": inject.id,
             "title": inject.title,
             "from": inject.source,
@@ -146,7 +158,8 @@ def narrative(state: ExerciseState, data: EditionData, names: Names) -> list[dic
                 f"{names.delegation(e.by)}: {names.move_type(e.move)} within {plural(e.within, 'turn')}"
                 for e in inject.expect
             ],
-        })
+            "ad_hoc": release.how == "manual",
+        }, release.at, release.seq)
 
     perceptions_by_move: dict[str, list[dict[str, Any]]] = {}
     for perception in data.perceptions:
@@ -160,65 +173,99 @@ def narrative(state: ExerciseState, data: EditionData, names: Names) -> list[dic
         })
     for move in data.moves:
         view = move_view(state, move, names, perceptions_by_move.get(move.id, []))
-        group(move.turn if move.turn > 0 else BEFORE)["moves"].append(view)
+        add(move.turn if move.turn > 0 else BEFORE, "move", view, move.at, move.seq)
 
     for message in data.messages:
         view = message_view(state, message, names)
-        group(message.sent_turn if message.sent_turn > 0 else BEFORE)["messages"].append(view)
+        add(message.sent_turn if message.sent_turn > 0 else BEFORE, "message", view, message.sent_at, message.seq)
         if message.ack_turn is not None and message.ack_turn != message.sent_turn:
-            group(message.ack_turn if message.ack_turn > 0 else BEFORE)["acks"].append(view)
+            add(message.ack_turn if message.ack_turn > 0 else BEFORE, "ack", view, message.ack_at,
+                message.ack_seq if message.ack_seq is not None else message.seq)
 
     for note in data.notes:
-        group(_group_of(note.phase, note.turn))["notes"].append({
+        add(_group_of(note.phase, note.turn), "note", {
             "by": note.by,
             "by_name": names.delegation(note.by),
             "text": note.text,
             "visibility": note.visibility,
             "phase": note.phase,
             "at": _clock(note.at),
-        })
+        }, note.at, note.seq)
 
     order = sorted((k for k in groups if isinstance(k, int)))
     keys: list[int | str] = ([BEFORE] if BEFORE in groups else []) + order + ([AFTER] if AFTER in groups else [])
     result = []
     for key in keys:
         g = groups[key]
-        g["empty"] = not (g["injects"] or g["moves"] or g["messages"] or g["acks"] or g["notes"])
+        g["entries"].sort(key=lambda e: e["_order"])
+        for entry in g["entries"]:
+            del entry["_order"]
+        g["empty"] = not g["entries"]
         result.append(g)
     return result
 
 
-def _turn_starts(state: ExerciseState, group) -> None:
-    """Record the real time each turn began, from the phase and next-turn events."""
-    turn = 0
+def channel_changes(state: ExerciseState, data: EditionData, names: Names) -> list[dict[str, Any]]:
+    """Every time a hotline channel went down or came back: by control, or by an inject."""
+    out = []
+    openings = sorted((event.seq, turn) for turn, event in turn_openings(state).items())
     for event in state.events:
         if event.seq in state.retracted:
             continue
-        if event.kind == "phase" and event.payload.get("to") == "exercise" and turn == 0:
-            turn = 1
-            group(1)["started_at"] = _clock(event.at if event.at is not None else 0.0)
-        elif event.kind == "next-turn" and turn >= 1:
-            turn += 1
-            if turn <= max(state.turn, 0):
-                group(turn)["started_at"] = _clock(event.at)
+        if event.kind == "channel":
+            turn = max((t for seq, t in openings if seq < event.seq), default=0)
+            pair = event.payload.get("between") or ()
+            out.append(_channel_view(names, pair, event.payload.get("status", ""), turn, event.at,
+                                     event.seq, "by control"))
+    for release in data.injects.values():
+        try:
+            inject = state.scenario.inject(release.id)
+        except KeyError:
+            continue
+        for effect in inject.effects:
+            if isinstance(effect, ChannelEffect):
+                out.append(_channel_view(names, effect.between, effect.status, release.released_turn,
+                                         release.at, release.seq + 0.5, f"by the inject “{inject.title}”"))
+    return out
+
+
+def _channel_view(names: Names, pair, status: str, turn: int, at: float | None, seq: int,
+                  cause: str) -> dict[str, Any]:
+    words = {"down": "went down", "up": "came back up"}.get(status, f"set {status}")
+    return {"key": turn if turn > 0 else BEFORE, "pair": names.pair(pair), "status": status,
+            "words": words, "cause": cause, "at": _clock(at), "_at": at, "_seq": seq}
+
+
+def _turn_starts(state: ExerciseState, group) -> None:
+    """Record the real time each turn began (the exercise's start is 0 when unrecorded)."""
+    for turn, event in turn_openings(state).items():
+        at = event.at if event.at is not None or turn > 1 else 0.0
+        group(turn)["started_at"] = _clock(at)
 
 
 def pair_levels(state: ExerciseState) -> list[dict[str, Any]]:
-    """Each pair's rung level at the start and after every turn played, with its peak."""
+    """Each pair's rung level at the start and after every turn played, every change in
+    order (for the steps inside a turn), and its peak: linear in turns plus changes."""
     ladder = state.scenario.rulebook.ladder
     last_turn = max(state.turn, 0)
     out = []
     for pair, dyad in state.dyads.items():
         start = state.scenario.start_rung(pair)
         changes = sorted(dyad.history, key=lambda c: c.seq)
-        levels = []
-        rung = start
+        moves = [c for c in changes if c.cause != "start"]
+        level = ladder.level(start)
+        levels = [level] * (last_turn + 1)
+        highest = [level] * (last_turn + 1)  # the highest level touched in each turn
+        by_turn: dict[int, list[int]] = {}
+        for change in changes:
+            by_turn.setdefault(max(change.turn, 0), []).append(ladder.level(change.to_rung))
         for turn in range(0, last_turn + 1):
-            for change in changes:
-                if change.turn == turn:
-                    rung = change.to_rung
-            levels.append(ladder.level(rung))
-        # The peak may have been reached inside a turn and left before it ended.
+            reached = by_turn.get(turn, ())
+            for new in reached:
+                level = new
+            top = max(reached, default=level)
+            levels[turn] = level
+            highest[turn] = top
         peak_level = dyad.peak_level
         peak_turn = next((c.turn for c in changes if ladder.level(c.to_rung) == peak_level), 0)
         out.append({
@@ -229,7 +276,9 @@ def pair_levels(state: ExerciseState) -> list[dict[str, Any]]:
             "peak_level": peak_level,
             "peak_within_turn": bool(levels) and peak_turn <= last_turn and levels[peak_turn] != peak_level,
             "levels": levels,
+            "steps": [(max(c.turn, 0), ladder.level(c.to_rung)) for c in moves],
+            "inside": [t for t in range(1, last_turn + 1) if highest[t] > levels[t]],
             "peak_turn": peak_turn,
-            "changes": [c for c in changes if c.cause != "start"],
+            "changes": moves,
         })
     return out

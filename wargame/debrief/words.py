@@ -7,15 +7,11 @@ from statistics import median
 from typing import Iterable
 
 from wargame.model import Scenario, format_duration
-from wargame.model.scenario import Measure, Pair
+from wargame.model.scenario import RATING_NAMES, Clock, Measure, Pair
 
-RATING_MEANINGS = {
-    "P": "Performed without challenges",
-    "S": "Performed with some challenges",
-    "M": "Performed with major challenges",
-    "U": "Unable to be performed",
-}
+RATING_MEANINGS = RATING_NAMES  # the HSEEP wording lives with the ratings in the model
 ROLE_NAMES = {"state": "State", "mediator": "Mediator", "observer": "Observer"}
+# Capability elements (wargame.model.CAPABILITIES) as a heading writes them.
 CAPABILITY_NAMES = {
     "planning": "Planning",
     "organization": "Organization",
@@ -132,8 +128,10 @@ def med(values: list[float]) -> float | None:
     return median(values) if values else None
 
 
-def game_time(turns: int, turn_length: int) -> str:
-    return format_duration(turns * turn_length) if turns else "0"
+def game_time(clock: Clock, turns: int) -> str:
+    """The game time ``turns`` turns stand for, e.g. ``36h``."""
+    seconds = clock.game_seconds(turns)
+    return format_duration(seconds) if seconds else "0"
 
 
 def measure_words(measure: Measure | None, names: Names) -> str:

@@ -1,9 +1,5 @@
-"""The action vocabulary of the exercise script, and the checks every payload goes through.
-
-One table says which keys each action takes, which are required, which key a scalar
-stands for in the script's shorthand (``inject: protest``), who may perform it, and which
-key names the delegation acting. The rules modules build on the field readers below so
-that every refusal reads the same way.
+"""The readers the rules check an action's values with, so that every refusal reads the
+same way. (Which keys each action takes is :mod:`wargame.engine.vocabulary`.)
 """
 
 from __future__ import annotations
@@ -11,11 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping
 
-import attrs
-
 from wargame.errors import ActionRefused
 from wargame.engine.words import did_you_mean
-from wargame.loader.suggest import closest
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FACILITATOR = "facilitator"
@@ -23,77 +16,7 @@ SCRIPT = "script"
 CONTROL_ACTORS = (FACILITATOR, SCRIPT)
 
 
-@attrs.frozen
-class ActionShape:
-    required: tuple[str, ...] = ()
-    optional: tuple[str, ...] = ()
-    shorthand: str | None = None  # the key a scalar payload stands for
-    control_only: bool = True  # only the facilitator (or a script) may perform it
-    acting_key: str | None = None  # the payload key naming the delegation that acts
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return self.required + self.optional + ("at",)
-
-
-ACTIONS: dict[str, ActionShape] = {
-    "phase": ActionShape(("to",), shorthand="to"),
-    "move": ActionShape(("by", "type", "text"), ("id", "target", "intent", "visibility"),
-                        control_only=False, acting_key="by"),
-    "adjudicate": ActionShape(("move", "decision"), ("category", "step", "note", "text")),
-    "perceive": ActionShape(("by", "move", "as"), ("note", "visibility"), control_only=False,
-                            acting_key="by"),
-    "hotline": ActionShape(("from", "to", "text"), ("id", "reply_to"),
-                           control_only=False, acting_key="from"),
-    "ack": ActionShape(("message", "by"), ("text",), control_only=False, acting_key="by"),
-    "inject": ActionShape(("id",), shorthand="id"),
-    "note": ActionShape(("by", "text"), ("visibility", "to"), control_only=False, acting_key="by"),
-    "next-turn": ActionShape(),
-    "rate": ActionShape(("objective", "rating"), ("note",)),
-    "lesson": ActionShape(("kind", "text"), ("objective",)),
-    "improve": ActionShape(("issue", "action"),
-                           ("owner", "due", "start", "capability", "contact", "objective")),
-    "retract": ActionShape(("event", "reason")),
-    "end": ActionShape(),
-    "hotwash": ActionShape(("question", "answer"), ("by",), control_only=False, acting_key="by"),
-    "channel": ActionShape(("between", "status")),
-}
-
-KEY_MEANINGS = {
-    "to": "where it goes", "by": "the delegation acting", "type": "a move type of the rulebook",
-    "text": "what is said or done", "move": "a move id", "decision": "approve, reject or amend",
-    "from": "the sending delegation", "message": "a hotline message id", "as": "a category",
-    "id": "an id", "objective": "an objective id", "rating": "P, S, M or U",
-    "kind": "strength or improvement", "issue": "the issue", "action": "the corrective action",
-    "event": "a move id, a message id or an event number", "reason": "why",
-    "question": "a hotwash question number", "answer": "the answer",
-    "between": "two delegations", "status": "up or down",
-}
-
-
-def shape_of(kind: object) -> ActionShape:
-    if not isinstance(kind, str) or kind not in ACTIONS:
-        raise ActionRefused(f"unknown action {kind!r}{did_you_mean(kind, ACTIONS)}")
-    return ACTIONS[kind]
-
-
-def check_keys(kind: str, payload: Mapping[str, Any]) -> None:
-    """Refuse unknown keys (with a hint) and missing required keys."""
-    shape = shape_of(kind)
-    for key in payload:
-        if key not in shape.keys:
-            close = closest(str(key), shape.keys)
-            hint = f" (did you mean '{close}'?)" if close else ""
-            raise ActionRefused(
-                f"{kind} takes no key {key!r}{hint}; {kind} keys: {', '.join(shape.keys)}")
-    for key in shape.required:
-        if payload.get(key) is None:
-            meaning = KEY_MEANINGS.get(key, key)
-            raise ActionRefused(f"{kind} needs {key!r} ({meaning})")
-
-
-def text(payload: Mapping[str, Any], key: str, what: str, *, required: bool = True) -> str:
-    value = payload.get(key)
+def text(value: object, what: str, *, required: bool = True) -> str:
     if value is None:
         if required:
             raise ActionRefused(f"{what} is missing")
@@ -106,16 +29,12 @@ def text(payload: Mapping[str, Any], key: str, what: str, *, required: bool = Tr
     return value
 
 
-def copy_optional_text(normalized: dict[str, Any], payload: Mapping[str, Any], key: str,
-                       what: str) -> None:
-    """Check an optional text field and keep it only when it says something."""
-    value = text(payload, key, what, required=False)
-    if value:
-        normalized[key] = value
+def optional_text(value: object, what: str) -> str | None:
+    """An optional text, kept only when it says something (None otherwise)."""
+    return text(value, what, required=False) or None
 
 
-def new_id(payload: Mapping[str, Any], what: str) -> str | None:
-    value = payload.get("id")
+def new_id(value: object, what: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not SLUG.match(value):

@@ -1,29 +1,36 @@
 """The fold: the exercise state is a deterministic function of the event log.
 
-``check`` validates an action against a state and returns the payload to record;
+``check`` validates a typed action against a state and returns it normalised (its
+``payload()`` is what the log records);
 ``apply`` folds one recorded event into the state (incrementally, so appending stays
-cheap); a retraction refolds everything from scratch, so that rungs, peaks, injects
-and metrics come out as if the retracted event had never happened.
+cheap); a retraction refolds from the last checkpoint before the retracted event
+(:mod:`wargame.engine.checkpoints`), so that rungs, peaks, injects and metrics come out
+as if the retracted event had never happened.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from wargame.errors import ActionRefused
 from wargame.engine import injects, rules_debrief, rules_hotline, rules_moves, rules_phase
-from wargame.engine.actions import check_keys, shape_of
+from wargame.engine.checkpoints import copy_state, first_change, spacing
+from wargame.engine.collector import collector_paused
 from wargame.engine.escalation import starting_dyads
 from wargame.engine.guards import check_actor
 from wargame.engine.retraction import check_retract, retracted_set
 from wargame.engine.state import Event, ExerciseState
+from wargame.engine.vocabulary import Action, recorded
 from wargame.model import Scenario
 
-Check = Callable[[ExerciseState, dict[str, Any], str], dict[str, Any]]
-Effect = Callable[[ExerciseState, Event], None]
+# What checking or shadowing a damaged payload (wrong types, missing keys) may raise.
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+Check = Callable[[ExerciseState, Action, str, "float | None"], Action]
+Effect = Callable[[ExerciseState, Event, Action], None]
 
 
-def _nothing(state: ExerciseState, event: Event) -> None:
+def _nothing(state: ExerciseState, event: Event, action: Action) -> None:
     """A retraction's effect is the refold itself."""
 
 
@@ -54,23 +61,10 @@ def new_state(scenario: Scenario) -> ExerciseState:
         channels={frozenset(c.between): c.status for c in scenario.channels})
 
 
-def check(state: ExerciseState, kind: str, payload: object, actor: str,
-          at: float | None) -> dict[str, Any]:
-    """The payload to record for this action, or ActionRefused saying why not."""
-    shape = shape_of(kind)
-    if payload is None:
-        payload = {}
-    if not isinstance(payload, dict):
-        if shape.shorthand is None:
-            raise ActionRefused(f"{kind} takes a mapping of keys, got {payload!r}")
-        payload = {shape.shorthand: payload}
-    check_keys(kind, payload)
-    check_actor(state, kind, actor, payload.get(shape.acting_key) if shape.acting_key else None)
-    given = dict(payload)
-    given["at"] = at
-    normalized = RULES[kind][0](state, given, actor)
-    normalized["at"] = at
-    return normalized
+def check(state: ExerciseState, action: Action, actor: str, at: float | None) -> Action:
+    """The action as it is to be recorded, or ActionRefused saying why not."""
+    check_actor(state, action, actor)
+    return RULES[action.KIND][0](state, action, actor, at)
 
 
 def _record(state: ExerciseState, event: Event) -> None:
@@ -78,21 +72,29 @@ def _record(state: ExerciseState, event: Event) -> None:
     state.last_seq = event.seq
 
 
-def effect(state: ExerciseState, event: Event) -> ExerciseState:
-    """Fold an event already checked against ``state`` (the writer's own, just committed)."""
+def _checkpoint(state: ExerciseState) -> None:
+    if state.checkpoints.due(state):
+        state.checkpoints.take(state)
+
+
+def effect(state: ExerciseState, event: Event, action: Action) -> ExerciseState:
+    """Fold an event already checked against ``state`` (the writer's own, just committed);
+    ``action`` is what the check returned."""
     if event.kind == "retract":
-        return fold(state.scenario, [*state.events, event])
+        return refold(state, [*state.events, event])
     _record(state, event)
-    RULES[event.kind][1](state, event)
+    RULES[event.kind][1](state, event, action)
+    _checkpoint(state)
     return state
 
 
 def apply(state: ExerciseState, event: Event) -> ExerciseState:
     """Fold an event read from the log, checking it first; one that no longer holds is void."""
     if event.kind == "retract":
-        return fold(state.scenario, [*state.events, event])
+        return refold(state, [*state.events, event])
     _record(state, event)
     _apply_checked(state, event)
+    _checkpoint(state)
     return state
 
 
@@ -102,23 +104,37 @@ def _apply_checked(state: ExerciseState, event: Event) -> None:
         state.void[event.seq] = f"unknown action {event.kind!r}"
         return
     try:
-        rules[0](state, dict(event.payload), event.actor)
+        action = rules[0](state, recorded(event.kind, event.payload), event.actor, event.at)
     except ActionRefused as refusal:
         # e.g. the adjudication of a move that was retracted later: it no longer applies.
         state.void[event.seq] = str(refusal)
         return
-    except (KeyError, TypeError, ValueError) as error:
+    except _MALFORMED as error:
         state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
         return
-    rules[1](state, event)
+    # Folded as checked (the typed action: defaults filled, values of the right type), so
+    # that a damaged or hand-edited log cannot put into the state what the engine would not
+    # have written.
+    rules[1](state, event, action)
+
+
+# The text a retracted move or message is kept with (it is not re-checked: it never happened).
+_SHADOW_TEXT = {"move": ("id", "by", "type", "visibility", "text", "intent"),
+                "hotline": ("id", "from", "to", "text")}
+_SHADOW_OPTIONAL = {"move": ("target",), "hotline": ("reply_to",)}
 
 
 def _shadow(state: ExerciseState, event: Event) -> None:
     """A retracted move stays on record as retracted; a retracted message is set apart."""
+    payload = event.payload
+    if (any(not isinstance(payload.get(key), str) for key in _SHADOW_TEXT.get(event.kind, ()))
+            or any(not isinstance(payload.get(key), (str, type(None)))
+                   for key in _SHADOW_OPTIONAL.get(event.kind, ()))):
+        raise TypeError(f"a retracted {event.kind} event whose details are not all text")
     if event.kind == "move" and event.payload.get("id") not in state.moves:
-        rules_moves.record_move(state, event, "retracted")
+        rules_moves.record_move(state, event, recorded("move", event.payload), "retracted")
     elif event.kind == "hotline":
-        message = rules_hotline.build_message(state, event)
+        message = rules_hotline.build_message(state, event, recorded("hotline", event.payload))
         state.retracted_messages[message.id] = message
 
 
@@ -127,13 +143,44 @@ def fold(scenario: Scenario, events: Iterable[Event]) -> ExerciseState:
     events = list(events)
     state = new_state(scenario)
     state.retracted = retracted_set(events)
-    for event in events:
-        _record(state, event)
-        if event.seq in state.retracted:
-            try:
-                _shadow(state, event)
-            except (KeyError, TypeError, ValueError) as error:
-                state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
-        elif event.kind != "retract":
-            _apply_checked(state, event)
+    return _fold_from(state, events, 0)
+
+
+def refold(state: ExerciseState, events: Iterable[Event]) -> ExerciseState:
+    """The state after ``events``, a log that continues ``state``'s (with a retraction, say)
+    or stops short of it (a batch rolled back): folded from the last checkpoint before the
+    first event it changes, or from the start when there is none."""
+    events = list(events)
+    retracted = retracted_set(events)
+    change = first_change(state, events, retracted)
+    checkpoint = state.checkpoints.before(change) if change is not None else None
+    if checkpoint is None:
+        return fold(state.scenario, events)
+    restored = copy_state(checkpoint.state)
+    restored.checkpoints = state.checkpoints.up_to(change)
+    restored.retracted = retracted
+    return _fold_from(restored, events, checkpoint.count)
+
+
+def _fold_from(state: ExerciseState, events: list[Event], start: int) -> ExerciseState:
+    """Fold ``events[start:]`` into ``state``, whose ``retracted`` already covers them all.
+
+    Folding from the start, one checkpoint is taken near the end, none before: copies of
+    early states would cost time at every opening for the sake of retracting an old
+    event, which is rare. Appending takes more as the log grows (``_checkpoint``).
+    """
+    tail = len(events) - spacing(len(events)) if start == 0 else start
+    with collector_paused():
+        for index in range(start, len(events)):
+            event = events[index]
+            _record(state, event)
+            if event.seq in state.retracted:
+                try:
+                    _shadow(state, event)
+                except _MALFORMED as error:
+                    state.void[event.seq] = f"malformed {event.kind} event: {error!r}"
+            elif event.kind != "retract":
+                _apply_checked(state, event)
+            if index >= tail:
+                _checkpoint(state)
     return state

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from wargame.errors import ActionRefused
-from wargame.engine.actions import ACTIONS, CONTROL_ACTORS, FACILITATOR
+from wargame.engine.actions import CONTROL_ACTORS, FACILITATOR
 from wargame.engine.state import ExerciseState
+from wargame.engine.vocabulary import Action
 from wargame.engine.words import did_you_mean
-from wargame.model import PHASES, Delegation
-
-PHASE_ORDER = tuple(phase for phase in PHASES if phase != "ended")  # "ended" comes by `end`
+from wargame.model import Delegation
 
 
 def require_phase(state: ExerciseState, phases: tuple[str, ...], doing: str) -> None:
@@ -21,16 +20,16 @@ def require_phase(state: ExerciseState, phases: tuple[str, ...], doing: str) -> 
             f"(the exercise is in the {state.phase} phase)")
 
 
-def check_actor(state: ExerciseState, kind: str, actor: str, acting: str | None) -> None:
+def check_actor(state: ExerciseState, action: Action, actor: str) -> None:
     """The facilitator (or a script) may do anything; a delegation acts only as itself."""
     if actor in CONTROL_ACTORS:
         return
     if not state.scenario.has_delegation(actor):
         names = [*CONTROL_ACTORS, *(d.id for d in state.scenario.delegations)]
         raise ActionRefused(f"unknown actor {actor!r}{did_you_mean(actor, names)}")
-    shape = ACTIONS[kind]
-    if shape.control_only:
-        raise ActionRefused(f"{kind} is for the facilitator only; {actor} cannot use it")
+    if action.CONTROL_ONLY:
+        raise ActionRefused(f"{action.KIND} is for the facilitator only; {actor} cannot use it")
+    acting = action.acting()
     if acting is not None and acting != actor:
         raise ActionRefused(f"{actor} cannot act for {acting}")
 

@@ -14,20 +14,8 @@ recipient can acknowledge once a channel is restored, and the delay shows as lat
 from __future__ import annotations
 
 from wargame.errors import ActionRefused
-from wargame.engine.rules_hotline import down_channels, open_route, route_ack_within
+from wargame.engine.rules_hotline import open_route, require_route, route_ack_within
 from wargame.engine.state import Event, ExerciseState, Message, MoveRecord
-from wargame.engine.words import listing
-
-
-def require_route(state: ExerciseState, sender: str, recipient: str, what: str) -> None:
-    if open_route(state, sender, recipient) is not None:
-        return
-    down = down_channels(state)
-    if down:
-        raise ActionRefused(f"no open hotline route from {sender} to {recipient} for {what}: "
-                            f"channels down: {listing(down)}")
-    raise ActionRefused(f"no hotline channel connects {sender} to {recipient}, directly or "
-                        f"through another delegation, for {what}")
 
 
 def is_call(state: ExerciseState, type_id: str) -> bool:
@@ -57,7 +45,3 @@ def put_call_on_network(state: ExerciseState, move: MoveRecord, event: Event) ->
         sent_turn=state.turn, sent_at=event.at,
         ack_within=route_ack_within(state, route) if len(route) > 1 else 1, seq=move.seq)
 
-
-def check_ack_route(state: ExerciseState, message: Message) -> None:
-    require_route(state, message.recipient, message.sender,
-                  f"the acknowledgement of {message.id}")

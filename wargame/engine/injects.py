@@ -8,12 +8,12 @@ released by hand.
 
 from __future__ import annotations
 
-from typing import Any
-
 from wargame.errors import ActionRefused
 from wargame.engine.escalation import dyad_of, shift
 from wargame.engine.guards import require_phase
+from wargame.engine.indexes import conditions_to_check
 from wargame.engine.state import Event, ExerciseState, InjectRelease
+from wargame.engine.vocabulary import Inject as Release
 from wargame.engine.words import did_you_mean
 from wargame.model import ChannelEffect, Condition, Inject, ShiftEffect
 
@@ -43,18 +43,21 @@ def release(state: ExerciseState, inject: Inject, how: str, event: Event) -> Non
 
 
 def settle(state: ExerciseState, event: Event) -> None:
-    """Release every conditional inject whose condition holds, until none is left to release."""
-    waiting = [inject for inject in state.scenario.injects
-               if inject.kind == "conditional" and inject.id not in state.injects]
-    released = True
-    while released and waiting:
-        released = False
-        for inject in waiting:
-            if condition_holds(state, inject.when):
-                release(state, inject, "conditional", event)
-                waiting.remove(inject)
-                released = True
-                break
+    """Release every conditional inject whose condition holds, until none is left to release.
+
+    The first in the scenario's order goes first, then the conditions are read again.
+    Only the injects watching a dyad whose level changed are read (indexes.py).
+    """
+    pending = conditions_to_check(state)
+    while pending:
+        holding = [position for position in sorted(pending)
+                   if pending[position].id not in state.injects
+                   and condition_holds(state, pending[position].when)]
+        if not holding:
+            return
+        release(state, pending[holding[0]], "conditional", event)
+        pending = {position: pending[position] for position in holding[1:]}
+        pending.update(conditions_to_check(state))
 
 
 def release_scheduled(state: ExerciseState, event: Event) -> None:
@@ -65,9 +68,10 @@ def release_scheduled(state: ExerciseState, event: Event) -> None:
     settle(state, event)
 
 
-def check_inject(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_inject(state: ExerciseState, action: Release, actor: str,
+                 at: float | None) -> Release:
     require_phase(state, ("exercise",), "releasing an inject")
-    inject_id = payload["id"]
+    inject_id = action.id
     ids = [inject.id for inject in state.scenario.injects]
     if not isinstance(inject_id, str) or inject_id not in ids:
         raise ActionRefused(
@@ -76,9 +80,9 @@ def check_inject(state: ExerciseState, payload: dict[str, Any], actor: str) -> d
     if done is not None:
         raise ActionRefused(
             f"inject {inject_id} was already released in turn {done.released_turn} ({done.how})")
-    return {"id": inject_id}
+    return Release(id=inject_id)
 
 
-def apply_inject(state: ExerciseState, event: Event) -> None:
-    release(state, state.scenario.inject(event.payload["id"]), "manual", event)
+def apply_inject(state: ExerciseState, event: Event, action: Release) -> None:
+    release(state, state.scenario.inject(action.id), "manual", event)
     settle(state, event)

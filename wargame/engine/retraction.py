@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import bisect
-from typing import Any, Iterable
+from typing import Iterable
 
 from wargame.errors import ActionRefused
 from wargame.engine import actions
-from wargame.engine.guards import PHASE_ORDER, require_phase
+from wargame.engine.guards import require_phase
 from wargame.engine.state import Event, ExerciseState
+from wargame.engine.vocabulary import Retract, recorded
 from wargame.engine.words import did_you_mean
+from wargame.model import PHASE_ORDER
 
 RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "inject", "channel", "note",
                "rate", "lesson", "improve", "hotwash", "retract")
@@ -25,8 +27,11 @@ def retracted_set(events: Iterable[Event]) -> dict[int, str]:
     """
     retracted: dict[int, str] = {}
     for event in reversed([e for e in events if e.kind == "retract"]):
+        target, reason = event.payload.get("event"), event.payload.get("reason")
+        if not (type(target) is int and isinstance(reason, str)):
+            continue  # a damaged retraction retracts nothing (the fold marks it void)
         if event.seq not in retracted:
-            retracted[event.payload["event"]] = event.payload["reason"]
+            retracted[target] = reason
     return retracted
 
 
@@ -39,25 +44,28 @@ def find_event(state: ExerciseState, seq: int) -> Event | None:
 
 def describe(event: Event) -> str:
     """An event in a trainer's words: "move m1", "the acknowledgement of h2"..."""
-    p = event.payload
+    try:
+        a = recorded(event.kind, event.payload)
+    except (KeyError, TypeError):
+        return f"a {event.kind} event"
     wording = {
-        "move": lambda: f"move {p['id']}",
-        "hotline": lambda: f"hotline message {p['id']}",
-        "adjudicate": lambda: f"the adjudication of {p['move']}",
-        "ack": lambda: f"the acknowledgement of {p['message']}",
-        "perceive": lambda: f"{p['by']}'s perception of {p['move']}",
-        "inject": lambda: f"the release of inject {p['id']}",
-        "channel": lambda: f"{p['status']} of the {'–'.join(p['between'])} channel",
-        "note": lambda: f"a note by {p['by']}",
-        "rate": lambda: f"the rating of {p['objective']}",
+        "move": lambda: f"move {a.id}",
+        "hotline": lambda: f"hotline message {a.id}",
+        "adjudicate": lambda: f"the adjudication of {a.move}",
+        "ack": lambda: f"the acknowledgement of {a.message}",
+        "perceive": lambda: f"{a.by}'s perception of {a.move}",
+        "inject": lambda: f"the release of inject {a.id}",
+        "channel": lambda: f"{a.status} of the {'–'.join(a.between)} channel",
+        "note": lambda: f"a note by {a.by}",
+        "rate": lambda: f"the rating of {a.objective}",
         "lesson": lambda: "a lesson",
         "improve": lambda: "an improvement-plan item",
         "hotwash": lambda: "a hotwash answer",
-        "retract": lambda: f"the retraction of event {p['event']}",
+        "retract": lambda: f"the retraction of event {a.event}",
     }.get(event.kind)
     try:
         return wording() if wording else DESCRIPTIONS.get(event.kind, f"a {event.kind} event")
-    except (KeyError, TypeError):
+    except TypeError:  # e.g. a channel whose between is not a pair
         return f"a {event.kind} event"
 
 
@@ -81,9 +89,24 @@ def target_seq(state: ExerciseState, value: object) -> int:
     return (move or message).seq
 
 
-def check_retract(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def reference_of(state: ExerciseState, seq: int) -> str:
+    """How a retraction names event ``seq`` (the inverse of :func:`target_seq`): the id of
+    its move or hotline message when that id names it alone, else its number."""
+    records = (*state.moves.values(), *state.messages.values(),
+               *state.retracted_messages.values())
+    for record in records:
+        if record.seq == seq:
+            try:
+                return record.id if target_seq(state, record.id) == seq else str(seq)
+            except ActionRefused:
+                return str(seq)
+    return str(seq)
+
+
+def check_retract(state: ExerciseState, retract: Retract, actor: str,
+                  at: float | None) -> Retract:
     require_phase(state, PHASE_ORDER, "retracting an event")
-    seq = target_seq(state, payload["event"])
+    seq = target_seq(state, retract.event)
     target = find_event(state, seq)
     if target is None:
         raise ActionRefused(f"there is no event {seq} (events run from 1 to {state.last_seq})")
@@ -93,4 +116,4 @@ def check_retract(state: ExerciseState, payload: dict[str, Any], actor: str) -> 
     if seq in state.retracted:
         raise ActionRefused(f"event {seq} ({describe(target)}) is already retracted: "
                             f"{state.retracted[seq]}")
-    return {"event": seq, "reason": actions.text(payload, "reason", "the reason")}
+    return Retract(event=seq, reason=actions.text(retract.reason, "the reason"))

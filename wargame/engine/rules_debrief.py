@@ -4,32 +4,29 @@ hotwash answers."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
 from wargame.errors import ActionRefused
 from wargame.engine import actions
-from wargame.engine.guards import PHASE_ORDER, author, require_phase
+from wargame.engine.guards import author, require_phase
+from wargame.engine import vocabulary as act
 from wargame.engine.state import (
     Event, ExerciseState, HotwashAnswer, ImprovementItem, Lesson, Note, Rating,
 )
+from wargame.engine.vocabulary import LESSON_KINDS
 from wargame.engine.words import did_you_mean
-from wargame.model import VISIBILITIES
+from wargame.model import CAPABILITIES, PHASE_ORDER, VISIBILITIES
 from wargame.model.scenario import RATINGS
 
-LESSON_KINDS = ("strength", "improvement")
-CAPABILITIES = ("planning", "organization", "equipment", "training", "exercise")
 REVIEW_PHASES = ("assess", "adjust")
 
 
-def check_note(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_note(state: ExerciseState, note: act.Note, actor: str, at: float | None) -> act.Note:
     require_phase(state, PHASE_ORDER, "writing a note")
-    normalized = {"by": author(state, payload["by"], "by"),
-                  "text": actions.text(payload, "text", "the note's text"),
-                  "visibility": actions.choice(payload.get("visibility", "private"),
-                                               VISIBILITIES, "visibility")}
-    if payload.get("to") is not None:
-        normalized["to"] = note_recipients(state, payload["to"], normalized["visibility"])
-    return normalized
+    visibility = actions.choice(note.visibility if note.visibility is not None else "private",
+                                VISIBILITIES, "visibility")
+    return act.Note(by=author(state, note.by, "by"),
+                    text=actions.text(note.text, "the note's text"),
+                    visibility=visibility,
+                    to=None if note.to is None else note_recipients(state, note.to, visibility))
 
 
 def note_recipients(state: ExerciseState, value: object, visibility: str) -> list[str]:
@@ -47,11 +44,10 @@ def note_recipients(state: ExerciseState, value: object, visibility: str) -> lis
     return list(dict.fromkeys(items))
 
 
-def apply_note(state: ExerciseState, event: Event) -> None:
-    payload = event.payload
-    state.notes.append(Note(by=payload["by"], text=payload["text"],
-                            visibility=payload["visibility"], phase=state.phase,
-                            to=tuple(payload.get("to", ())),
+def apply_note(state: ExerciseState, event: Event, note: act.Note) -> None:
+    state.notes.append(Note(by=note.by, text=note.text,
+                            visibility=note.visibility, phase=state.phase,
+                            to=tuple(note.to or ()),
                             turn=state.turn, seq=event.seq, at=event.at))
 
 
@@ -62,39 +58,34 @@ def objective_id(state: ExerciseState, value: object) -> str:
     return value
 
 
-def _with_objective(state: ExerciseState, payload: dict[str, Any],
-                    normalized: dict[str, Any]) -> dict[str, Any]:
-    if payload.get("objective") is not None:
-        normalized["objective"] = objective_id(state, payload["objective"])
-    return normalized
+def _optional_objective(state: ExerciseState, value: object) -> str | None:
+    return objective_id(state, value) if value is not None else None
 
 
-def check_rate(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_rate(state: ExerciseState, rate: act.Rate, actor: str, at: float | None) -> act.Rate:
     require_phase(state, REVIEW_PHASES, "rating an objective")
-    normalized = {"objective": objective_id(state, payload["objective"]),
-                  "rating": actions.choice(payload["rating"], RATINGS, "rating")}
-    actions.copy_optional_text(normalized, payload, "note", "the note")
-    return normalized
+    return act.Rate(objective=objective_id(state, rate.objective),
+                    rating=actions.choice(rate.rating, RATINGS, "rating"),
+                    note=actions.optional_text(rate.note, "the note"))
 
 
-def apply_rate(state: ExerciseState, event: Event) -> None:
-    payload = event.payload
-    state.ratings[payload["objective"]] = Rating(
-        objective=payload["objective"], rating=payload["rating"],
-        note=payload.get("note", ""), seq=event.seq)
+def apply_rate(state: ExerciseState, event: Event, rate: act.Rate) -> None:
+    state.ratings[rate.objective] = Rating(
+        objective=rate.objective, rating=rate.rating, note=rate.note or "", seq=event.seq)
 
 
-def check_lesson(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_lesson(state: ExerciseState, lesson: act.Lesson, actor: str,
+                 at: float | None) -> act.Lesson:
     require_phase(state, REVIEW_PHASES, "recording a lesson")
-    normalized = {"kind": actions.choice(payload["kind"], LESSON_KINDS, "lesson kind"),
-                  "text": actions.text(payload, "text", "the lesson's text")}
-    return _with_objective(state, payload, normalized)
+    kind = actions.choice(lesson.kind, LESSON_KINDS, "lesson kind")
+    text = actions.text(lesson.text, "the lesson's text")
+    return act.Lesson(kind=kind, text=text,
+                      objective=_optional_objective(state, lesson.objective))
 
 
-def apply_lesson(state: ExerciseState, event: Event) -> None:
-    payload = event.payload
-    state.lessons.append(Lesson(kind=payload["kind"], text=payload["text"], seq=event.seq,
-                                objective=payload.get("objective")))
+def apply_lesson(state: ExerciseState, event: Event, lesson: act.Lesson) -> None:
+    state.lessons.append(Lesson(kind=lesson.kind, text=lesson.text, seq=event.seq,
+                                objective=lesson.objective))
 
 
 def iso_date(value: object, what: str) -> str:
@@ -108,48 +99,45 @@ def iso_date(value: object, what: str) -> str:
         raise ActionRefused(f"{what} {value!r} is not a date such as 2027-03-01") from None
 
 
-def check_improve(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_improve(state: ExerciseState, item: act.Improve, actor: str,
+                  at: float | None) -> act.Improve:
     require_phase(state, REVIEW_PHASES, "adding to the improvement plan")
-    normalized: dict[str, Any] = {
-        "issue": actions.text(payload, "issue", "the issue"),
-        "action": actions.text(payload, "action", "the corrective action"),
-    }
-    for key, what in (("owner", "the owner"), ("contact", "the point of contact")):
-        actions.copy_optional_text(normalized, payload, key, what)
-    for key, what in (("start", "start date"), ("due", "due date")):
-        if payload.get(key) is not None:
-            normalized[key] = iso_date(payload[key], what)
-    if "start" in normalized and "due" in normalized and normalized["start"] > normalized["due"]:
-        raise ActionRefused(f"the start date {normalized['start']} is after the due date "
-                            f"{normalized['due']}")
-    if payload.get("capability") is not None:
-        normalized["capability"] = actions.choice(payload["capability"], CAPABILITIES,
-                                                  "capability")
-    return _with_objective(state, payload, normalized)
+    issue = actions.text(item.issue, "the issue")
+    action = actions.text(item.action, "the corrective action")
+    owner = actions.optional_text(item.owner, "the owner")
+    contact = actions.optional_text(item.contact, "the point of contact")
+    start = iso_date(item.start, "start date") if item.start is not None else None
+    due = iso_date(item.due, "due date") if item.due is not None else None
+    if start is not None and due is not None and start > due:
+        raise ActionRefused(f"the start date {start} is after the due date {due}")
+    capability = (actions.choice(item.capability, CAPABILITIES, "capability")
+                  if item.capability is not None else None)
+    return act.Improve(issue=issue, action=action, owner=owner, contact=contact, start=start,
+                       due=due, capability=capability,
+                       objective=_optional_objective(state, item.objective))
 
 
-def apply_improve(state: ExerciseState, event: Event) -> None:
-    p = event.payload
+def apply_improve(state: ExerciseState, event: Event, item: act.Improve) -> None:
     state.improvements.append(ImprovementItem(
-        issue=p["issue"], action=p["action"], seq=event.seq, capability=p.get("capability", ""),
-        owner=p.get("owner", ""), contact=p.get("contact", ""), start=p.get("start", ""),
-        due=p.get("due", ""), objective=p.get("objective")))
+        issue=item.issue, action=item.action, seq=event.seq, capability=item.capability or "",
+        owner=item.owner or "", contact=item.contact or "", start=item.start or "",
+        due=item.due or "", objective=item.objective))
 
 
-def check_hotwash(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_hotwash(state: ExerciseState, answer: act.Hotwash, actor: str,
+                  at: float | None) -> act.Hotwash:
     require_phase(state, REVIEW_PHASES, "answering a hotwash question")
     questions = state.scenario.hotwash
-    index = actions.integer(payload["question"], "question")
+    index = actions.integer(answer.question, "question")
     if not 0 <= index < len(questions):
         span = f"0 to {len(questions) - 1}" if questions else "none"
         raise ActionRefused(f"there is no hotwash question {index} "
                             f"(the scenario has {len(questions)}, numbered {span})")
-    by = payload.get("by") or (actor if state.scenario.has_delegation(actor) else "facilitator")
-    return {"question": index, "answer": actions.text(payload, "answer", "the answer"),
-            "by": author(state, by, "by")}
+    by = answer.by or (actor if state.scenario.has_delegation(actor) else "facilitator")
+    text = actions.text(answer.answer, "the answer")
+    return act.Hotwash(question=index, answer=text, by=author(state, by, "by"))
 
 
-def apply_hotwash(state: ExerciseState, event: Event) -> None:
-    p = event.payload
-    state.hotwash.append(HotwashAnswer(question=p["question"], answer=p["answer"], by=p["by"],
-                                       seq=event.seq))
+def apply_hotwash(state: ExerciseState, event: Event, answer: act.Hotwash) -> None:
+    state.hotwash.append(HotwashAnswer(question=answer.question, answer=answer.answer,
+                                       by=answer.by, seq=event.seq))

@@ -3,27 +3,16 @@ acknowledgements, and control cutting or restoring a line."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import networkx as nx
 
 from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.guards import delegation, mover, require_phase
+from wargame.engine.shortest import adjacency, shortest_path
 from wargame.engine.state import Event, ExerciseState, Message
 from wargame.engine.timing import format_clock
+from wargame.engine.vocabulary import Ack, Channel, Hotline
 from wargame.engine.words import did_you_mean, listing, pair_text
 from wargame.model.scenario import CHANNEL_STATUSES
-
-
-def open_graph(state: ExerciseState) -> nx.Graph:
-    """The hotline graph restricted to the channels that are up now."""
-    graph = nx.Graph()
-    graph.add_nodes_from(d.id for d in state.scenario.delegations)
-    for channel in state.scenario.channels:
-        if state.channels.get(frozenset(channel.between), channel.status) == "up":
-            graph.add_edge(*channel.between, ack_within=channel.ack_within)
-    return graph
 
 
 def down_channels(state: ExerciseState) -> list[str]:
@@ -36,17 +25,38 @@ def open_route(state: ExerciseState, sender: str, recipient: str) -> tuple[str, 
     down = frozenset(pair for pair, status in state.channels.items() if status == "down")
     key = (down, sender, recipient)
     if key not in state.routes:
-        try:
-            state.routes[key] = tuple(nx.shortest_path(open_graph(state), sender, recipient))
-        except nx.NetworkXNoPath:
-            state.routes[key] = None
+        state.routes[key] = shortest_path(*open_lines(state, down), sender, recipient)
     return state.routes[key]
+
+
+def open_lines(state: ExerciseState, down: frozenset[frozenset[str]]):
+    """Who is linked to whom by the channels up (all but ``down``), kept per set of cuts."""
+    lines = state.indexes.hotline
+    if down not in lines:
+        # The hotline graph without the channels down: delegations, then channels in order.
+        up = [c.between for c in state.scenario.channels if frozenset(c.between) not in down]
+        lines[down] = adjacency((d.id for d in state.scenario.delegations), up, directed=False)
+    return lines[down]
 
 
 def route_ack_within(state: ExerciseState, route: tuple[str, ...]) -> int:
     """For a relayed message, the largest ``ack_within`` along its route."""
-    limits = [state.scenario.channel(a, b).ack_within for a, b in zip(route, route[1:])]
-    return max(limits, default=1)
+    limits = state.indexes.ack_within
+    if route not in limits:
+        limits[route] = max((state.scenario.channel(a, b).ack_within
+                             for a, b in zip(route, route[1:])), default=1)
+    return limits[route]
+
+
+def require_route(state: ExerciseState, sender: str, recipient: str, what: str) -> None:
+    if open_route(state, sender, recipient) is not None:
+        return
+    down = down_channels(state)
+    if down:
+        raise ActionRefused(f"no open hotline route from {sender} to {recipient} for {what}: "
+                            f"channels down: {listing(down)}")
+    raise ActionRefused(f"no hotline channel connects {sender} to {recipient}, directly or "
+                        f"through another delegation, for {what}")
 
 
 def find_message(state: ExerciseState, value: object) -> Message:
@@ -58,28 +68,25 @@ def find_message(state: ExerciseState, value: object) -> Message:
     return state.messages[value]
 
 
-def check_hotline(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_hotline(state: ExerciseState, message: Hotline, actor: str,
+                  at: float | None) -> Hotline:
     require_phase(state, ("exercise",), "sending a hotline message")
-    sender = mover(state, payload["from"], "from", "send hotline messages").id
-    recipient = mover(state, payload["to"], "to", "receive hotline messages").id
+    sender = mover(state, message.sender, "from", "send hotline messages").id
+    recipient = mover(state, message.to, "to", "receive hotline messages").id
     if sender == recipient:
         raise ActionRefused(f"{sender} cannot send a hotline message to itself")
-    normalized: dict[str, Any] = {
-        "id": actions.new_id(payload, "message") or actions.next_free_id(
-            "h", len(state.messages) + len(state.retracted_messages),
-            lambda i: i in state.messages or i in state.retracted_messages),
-        "from": sender, "to": recipient,
-        "text": actions.text(payload, "text", "the message's text"),
-    }
-    if normalized["id"] in state.messages or normalized["id"] in state.retracted_messages:
-        raise ActionRefused(f"there is already a hotline message {normalized['id']}; "
+    message_id = actions.new_id(message.id, "message") or actions.next_free_id(
+        "h", len(state.messages) + len(state.retracted_messages),
+        lambda i: i in state.messages or i in state.retracted_messages)
+    text = actions.text(message.text, "the message's text")
+    if message_id in state.messages or message_id in state.retracted_messages:
+        raise ActionRefused(f"there is already a hotline message {message_id}; "
                             "choose another id")
-    reply_to = payload.get("reply_to")
+    reply_to = message.reply_to
     if reply_to is not None:
         # A reply stays a reply when the message it answers is retracted later.
         if not (isinstance(reply_to, str) and reply_to in state.retracted_messages):
             reply_to = find_message(state, reply_to).id
-        normalized["reply_to"] = reply_to
     if open_route(state, sender, recipient) is None:
         down = down_channels(state)
         if down:
@@ -87,27 +94,26 @@ def check_hotline(state: ExerciseState, payload: dict[str, Any], actor: str) -> 
                                 f"channels down: {listing(down)}")
         raise ActionRefused(f"no hotline channel connects {sender} to {recipient}, "
                             "directly or through another delegation")
-    return normalized
+    return Hotline(id=message_id, sender=sender, to=recipient, text=text, reply_to=reply_to)
 
 
-def build_message(state: ExerciseState, event: Event) -> Message:
-    payload = event.payload
-    route = open_route(state, payload["from"], payload["to"]) or (payload["from"], payload["to"])
-    return Message(id=payload["id"], sender=payload["from"], recipient=payload["to"],
-                   text=payload["text"], route=route, sent_turn=state.turn, sent_at=event.at,
+def build_message(state: ExerciseState, event: Event, sent: Hotline) -> Message:
+    route = open_route(state, sent.sender, sent.to) or (sent.sender, sent.to)
+    return Message(id=sent.id, sender=sent.sender, recipient=sent.to,
+                   text=sent.text, route=route, sent_turn=state.turn, sent_at=event.at,
                    ack_within=route_ack_within(state, route) if len(route) > 1 else 1,
-                   seq=event.seq, reply_to=payload.get("reply_to"))
+                   seq=event.seq, reply_to=sent.reply_to)
 
 
-def apply_hotline(state: ExerciseState, event: Event) -> None:
-    message = build_message(state, event)
+def apply_hotline(state: ExerciseState, event: Event, sent: Hotline) -> None:
+    message = build_message(state, event, sent)
     state.messages[message.id] = message
 
 
-def check_ack(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_ack(state: ExerciseState, ack: Ack, actor: str, at: float | None) -> Ack:
     require_phase(state, ("exercise",), "acknowledging a hotline message")
-    message = find_message(state, payload["message"])
-    by = delegation(state, payload["by"], "by")
+    message = find_message(state, ack.message)
+    by = delegation(state, ack.by, "by")
     if not by.can_move:
         raise ActionRefused(f"{by.id} is an observer; observers cannot acknowledge messages")
     if by.id != message.recipient:
@@ -116,27 +122,27 @@ def check_ack(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict
     if message.acknowledged:
         raise ActionRefused(f"message {message.id} was already acknowledged by "
                             f"{message.recipient} in turn {message.ack_turn}")
-    from wargame.engine.hotline_moves import check_ack_route  # it builds on this module
-    check_ack_route(state, message)
-    at = payload.get("at")
+    # The acknowledgement travels back along the network (wargame.engine.hotline_moves).
+    require_route(state, message.recipient, message.sender,
+                  f"the acknowledgement of {message.id}")
     if at is not None and message.sent_at is not None and at < message.sent_at:
         raise ActionRefused(
             f"the acknowledgement at {format_clock(at)} would come before {message.id} "
             f"was sent at {format_clock(message.sent_at)}")
-    normalized = {"message": message.id, "by": by.id}
-    actions.copy_optional_text(normalized, payload, "text", "the acknowledgement's text")
-    return normalized
+    return Ack(message=message.id, by=by.id,
+               text=actions.optional_text(ack.text, "the acknowledgement's text"))
 
 
-def apply_ack(state: ExerciseState, event: Event) -> None:
-    message = state.messages[event.payload["message"]]
+def apply_ack(state: ExerciseState, event: Event, ack: Ack) -> None:
+    message = state.messages[ack.message]
     message.ack_turn, message.ack_at = state.turn, event.at
-    message.ack_text, message.ack_seq = event.payload.get("text", ""), event.seq
+    message.ack_text, message.ack_seq = ack.text or "", event.seq
 
 
-def check_channel(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_channel(state: ExerciseState, action: Channel, actor: str,
+                  at: float | None) -> Channel:
     require_phase(state, ("plan", "exercise"), "cutting or restoring a hotline channel")
-    between = payload["between"]
+    between = action.between
     if not isinstance(between, (list, tuple)) or len(between) != 2:
         raise ActionRefused(f"between must name two delegations, got {between!r}")
     a, b = (delegation(state, name, "between").id for name in between)
@@ -144,11 +150,11 @@ def check_channel(state: ExerciseState, payload: dict[str, Any], actor: str) -> 
     if channel is None:
         known = listing(pair_text(c.between) for c in state.scenario.channels)
         raise ActionRefused(f"no hotline channel between {a} and {b} (channels: {known})")
-    status = actions.choice(payload["status"], CHANNEL_STATUSES, "status")
+    status = actions.choice(action.status, CHANNEL_STATUSES, "status")
     if state.channels.get(frozenset(channel.between), channel.status) == status:
         raise ActionRefused(f"the {pair_text(channel.between)} channel is already {status}")
-    return {"between": list(channel.between), "status": status}
+    return Channel(between=list(channel.between), status=status)
 
 
-def apply_channel(state: ExerciseState, event: Event) -> None:
-    state.channels[frozenset(event.payload["between"])] = event.payload["status"]
+def apply_channel(state: ExerciseState, event: Event, action: Channel) -> None:
+    state.channels[frozenset(action.between)] = action.status

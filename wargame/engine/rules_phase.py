@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from wargame.errors import ActionRefused
-from wargame.engine.guards import PHASE_ORDER, require_phase
+from wargame.engine.guards import require_phase
 from wargame.engine.injects import release_scheduled
 from wargame.engine.state import Event, ExerciseState
+from wargame.engine.vocabulary import End, NextTurn, Phase
 from wargame.engine.words import did_you_mean
+from wargame.model import PHASE_ORDER
 
 
-def check_phase(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
-    wanted = payload["to"]
+def check_phase(state: ExerciseState, action: Phase, actor: str, at: float | None) -> Phase:
+    wanted = action.to
     if state.phase == "ended":
         raise ActionRefused("the exercise has ended; its phase can no longer change")
     if wanted == "ended":
@@ -27,11 +27,11 @@ def check_phase(state: ExerciseState, payload: dict[str, Any], actor: str) -> di
         raise ActionRefused(
             f"the exercise is in the {state.phase} phase; the next phase is {following} "
             f"(phases go {' -> '.join(PHASE_ORDER)})")
-    return {"to": wanted}
+    return Phase(to=wanted)
 
 
-def apply_phase(state: ExerciseState, event: Event) -> None:
-    state.phase = event.payload["to"]
+def apply_phase(state: ExerciseState, event: Event, action: Phase) -> None:
+    state.phase = action.to
     state.phase_ts[state.phase] = event.ts
     if state.phase == "exercise":
         state.exercise_started_ts = event.ts
@@ -41,26 +41,27 @@ def apply_phase(state: ExerciseState, event: Event) -> None:
         release_scheduled(state, event)
 
 
-def check_next_turn(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_next_turn(state: ExerciseState, action: NextTurn, actor: str,
+                    at: float | None) -> NextTurn:
     require_phase(state, ("exercise",), "advancing the turn")
     last = state.scenario.clock.turns
     if state.turn >= last:
         raise ActionRefused(f"turn {last} is the last; advance the phase to assess")
-    return {}
+    return action
 
 
-def apply_next_turn(state: ExerciseState, event: Event) -> None:
+def apply_next_turn(state: ExerciseState, event: Event, action: NextTurn) -> None:
     state.turn += 1
     state.turn_started_ts = event.ts
     release_scheduled(state, event)
 
 
-def check_end(state: ExerciseState, payload: dict[str, Any], actor: str) -> dict[str, Any]:
+def check_end(state: ExerciseState, action: End, actor: str, at: float | None) -> End:
     if state.phase == "ended":
         raise ActionRefused("the exercise has already ended")
-    return {}
+    return action
 
 
-def apply_end(state: ExerciseState, event: Event) -> None:
+def apply_end(state: ExerciseState, event: Event, action: End) -> None:
     state.phase = "ended"
     state.phase_ts["ended"] = event.ts

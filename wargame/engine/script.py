@@ -8,29 +8,32 @@ of the state, then committed in one transaction, so a refused action writes noth
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 import attrs
 
 from wargame.errors import ActionRefused, FileInvalid, Location, Problem, WargameError
-from wargame.engine.actions import ACTIONS, SCRIPT
-from wargame.engine.fold import check, effect, fold
+from wargame.engine.actions import SCRIPT
+from wargame.engine.checkpoints import Checkpoints, copy_state
+from wargame.engine.fold import check, effect
 from wargame.engine.session import Session
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.timing import parse_clock
+from wargame.engine.vocabulary import ACTIONS, Action, key_problems
 from wargame.loader.fields import describe
 from wargame.loader.suggest import closest
-from wargame.yamlsource import Node, read_yaml
+from wargame.yamlsource import MAX_BYTES, Node, read_yaml
 
 TOP_KEYS = ("actions", "scenario", "title", "description")
 
 
 @attrs.frozen
 class ScriptAction:
-    kind: str
-    payload: Any  # a mapping, a shorthand scalar, or None
+    action: Action
     at: float | None  # None: the previous action's time
     location: Location
+
+    @property
+    def kind(self) -> str:
+        return self.action.KIND
 
 
 class ScriptRefused(WargameError):
@@ -47,9 +50,11 @@ def _hint(word: str, choices: tuple[str, ...]) -> str:
     return f" (did you mean '{close}'?)" if close else f"; expected one of: {', '.join(choices)}"
 
 
-def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
+def load_script(path: str | Path,
+                for_scenario: str | None = None) -> tuple[str | None, list[ScriptAction]]:
     """The scenario id the script names (if any) and its actions; FileInvalid lists every
-    structural problem."""
+    structural problem, and (given ``for_scenario``) a script naming another scenario."""
+    _check_size(path)
     root = read_yaml(path)
     problems: list[Problem] = []
     if not isinstance(root.value, dict):
@@ -61,6 +66,10 @@ def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
     if scenario is not None and not isinstance(scenario.value, str):
         problems.append(Problem(scenario.location,
                                 f"scenario: expected a scenario id, got {describe(scenario)}"))
+    elif scenario is not None and for_scenario is not None and scenario.value != for_scenario:
+        problems.append(Problem(scenario.location,
+                                f"this script is written for scenario {scenario.value!r}, not "
+                                f"{for_scenario!r}; nothing was written"))
     listed = root.value.get("actions")
     actions: list[ScriptAction] = []
     if listed is None:
@@ -77,6 +86,22 @@ def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
     if problems:
         raise FileInvalid(problems)
     return (scenario.value if scenario is not None else None), actions
+
+
+def _check_size(path: str | Path) -> None:
+    """A script past the YAML size limit is refused with the way round it: several runs."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return  # read_yaml says why the file cannot be read
+    if size > MAX_BYTES:
+        parts = -(-size // MAX_BYTES)
+        raise FileInvalid([Problem(Location(str(path), 1, 1), (
+            f"the script is too large ({size:,} bytes); a script may be at most "
+            f"{MAX_BYTES // 1048576} MiB (some 25,000 actions). Split its actions into "
+            f"{parts} or more scripts and run them one after another with the same "
+            "--session: each run appends its actions to the session, all or nothing, and "
+            "an action without 'at' takes the time of the last action already played"))])
 
 
 def _action(item: Node, problems: list[Problem]) -> ScriptAction | None:
@@ -103,32 +128,29 @@ def _action(item: Node, problems: list[Problem]) -> ScriptAction | None:
     kind = named[0]
     node = item.value[kind]
     at = _at(item.value.get("at"), problems)
-    shape = ACTIONS[kind]
+    cls = ACTIONS[kind]
     if isinstance(node.value, dict):
-        for key, location in node.key_locations.items():
-            if key not in shape.keys:
-                problems.append(Problem(location, f"{kind} takes no key '{key}'"
-                                                  f"{_hint(key, shape.keys)}"))
-        for key in shape.required:
-            if key not in node.value:
-                problems.append(Problem(node.location, f"{kind} needs '{key}'"))
+        plain = {key: child.plain() for key, child in node.value.items()}
+        for key, message in key_problems(cls, plain):
+            where = node.key_locations[key] if key is not None else node.location
+            problems.append(Problem(where, message))
         if "at" in node.value:
             if "at" in item.value:
                 problems.append(Problem(node.key_locations["at"], "'at' is given twice"))
             at = _at(node.value["at"], problems)
-        payload = {key: child.plain() for key, child in node.value.items() if key != "at"}
+        payload = plain
     elif node.value is None:
-        if shape.required:
-            problems.append(Problem(node.location, f"{kind} needs "
-                                                   f"{', '.join(repr(k) for k in shape.required)}"))
+        if cls.required_names():
+            needed = ", ".join(repr(k) for k in cls.required_names())
+            problems.append(Problem(node.location, f"{kind} needs {needed}"))
         payload = {}
-    elif shape.shorthand is not None and not isinstance(node.value, list):
-        payload = {shape.shorthand: node.plain()}
+    elif cls.SHORTHAND is not None and not isinstance(node.value, list):
+        payload = {cls.SHORTHAND: node.plain()}
     else:
         problems.append(Problem(node.location, f"{kind}: expected a mapping of keys, got "
                                                f"{describe(node)}"))
         return None
-    return ScriptAction(kind, payload, at, item.location)
+    return ScriptAction(cls.from_keys(payload), at, item.location)
 
 
 def _bare(item: Node, kind: str, problems: list[Problem]) -> ScriptAction | None:
@@ -136,11 +158,12 @@ def _bare(item: Node, kind: str, problems: list[Problem]) -> ScriptAction | None
         problems.append(Problem(item.location,
                                 f"unknown action '{kind}'{_hint(kind, tuple(ACTIONS))}"))
         return None
-    if ACTIONS[kind].required:
-        needed = ", ".join(repr(k) for k in ACTIONS[kind].required)
+    cls = ACTIONS[kind]
+    if cls.required_names():
+        needed = ", ".join(repr(k) for k in cls.required_names())
         problems.append(Problem(item.location, f"{kind} needs {needed}: write '{kind}: ...'"))
         return None
-    return ScriptAction(kind, {}, None, item.location)
+    return ScriptAction(cls.from_keys({}), None, item.location)
 
 
 def _at(node: Node | None, problems: list[Problem]) -> float | None:
@@ -165,16 +188,17 @@ def _times(state: ExerciseState, actions: list[ScriptAction]) -> list[float]:
 
 def rehearse(state: ExerciseState, actions: list[ScriptAction]) -> ExerciseState:
     """Play the actions on an in-memory copy of ``state``; ScriptRefused at the first refusal."""
-    copy = fold(state.scenario, state.events)
+    copy = copy_state(state)  # not a second fold of the whole log
+    copy.checkpoints = Checkpoints(list(state.checkpoints.taken))
     seq, ts = copy.last_seq, max((e.ts for e in state.events), default=0.0)
     for index, (action, at) in enumerate(zip(actions, _times(state, actions))):
         try:
-            payload = check(copy, action.kind, action.payload, SCRIPT, at)
+            normalized = check(copy, action.action, SCRIPT, at)
         except ActionRefused as refusal:
             raise ScriptRefused(Problem(action.location, str(refusal)), index) from None
         seq += 1
         copy = effect(copy, Event(seq=seq, ts=ts, actor=SCRIPT, kind=action.kind,
-                                  payload=payload))
+                                  payload=normalized.payload(at)), normalized)
     return copy
 
 
@@ -184,7 +208,7 @@ def play(session: Session, actions: list[ScriptAction]) -> list[Event]:
         times = _times(session.state, actions)
         for index, (action, at) in enumerate(zip(actions, times)):
             try:
-                batch.act(action.kind, action.payload, actor=SCRIPT, at=at)
+                batch.act(action.action, actor=SCRIPT, at=at)
             except ActionRefused as refusal:
                 raise ScriptRefused(Problem(action.location, str(refusal)), index) from None
         return list(batch.events)

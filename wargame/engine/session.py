@@ -14,11 +14,13 @@ from typing import Any, Iterator
 
 from wargame import __version__
 from wargame.errors import ActionRefused, FileInvalid, SessionError
-from wargame.engine.fold import apply, check, effect, fold
+from wargame.engine.collector import collector_paused
+from wargame.engine.fold import apply, check, effect, fold, refold
 from wargame.engine.presence import PresenceBoard, PresenceRow
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.store import Store, Writer
 from wargame.engine.timing import elapsed, parse_clock
+from wargame.engine.vocabulary import Action, parse
 from wargame.model import Scenario
 from wargame.paths import resolve_scenario
 
@@ -41,7 +43,8 @@ class Session:
         self._store = store
         self.path: Path = store.path
         self.scenario: Scenario = scenario
-        self.state: ExerciseState = fold(scenario, store.read_after(0))
+        with collector_paused():  # reading the log allocates as much as folding it
+            self.state: ExerciseState = fold(scenario, store.read_after(0))
         self._presence: PresenceBoard | None = None
 
     @classmethod
@@ -71,8 +74,9 @@ class Session:
             raise
 
     @classmethod
-    def open(cls, path: str | Path) -> "Session":
-        store = Store.open(path)
+    def open(cls, path: str | Path, *, read_only: bool = False) -> "Session":
+        """An existing session; ``read_only`` (export, debrief, looking back) never writes."""
+        store = Store.open(path, read_only=read_only)
         try:
             return cls(store, scenario_from_meta(store.path, store.meta))
         except BaseException:
@@ -107,31 +111,35 @@ class Session:
 
     def _catch_up(self, events: list[Event]) -> None:
         if any(event.kind == "retract" for event in events):
-            self.state = fold(self.scenario, [*self.state.events, *events])
+            self.state = refold(self.state, [*self.state.events, *events])
             return
         for event in events:
             self.state = apply(self.state, event)
 
-    def act(self, kind: str, payload: dict[str, Any] | None = None, *,
+    def act(self, action: Action | str, payload: dict[str, Any] | None = None, *,
             actor: str = "facilitator", at: float | None = None) -> Event:
-        """Check the action against the latest state, commit it, fold it in, return it."""
+        """Check the action against the latest state, commit it, fold it in, return it.
+
+        ``action`` is a typed action (wargame.engine.vocabulary), or an action's name with
+        its payload as a script writes it (read through the same classes).
+        """
         with self.batch() as batch:
-            return batch.act(kind, payload, actor=actor, at=at)
+            return batch.act(action, payload, actor=actor, at=at)
 
     @contextmanager
     def batch(self) -> Iterator["Batch"]:
         """Several actions in one transaction: all are committed, or (on any error) none."""
         batch: Batch | None = None
-        before: list[Event] = []
+        before = 0
         try:
             with self._store.writing() as writer:
                 self._catch_up(writer.read_after(self.state.last_seq))
-                before = list(self.state.events)
+                before = len(self.state.events)
                 batch = Batch(self, writer)
                 yield batch
         except BaseException:
             if batch is not None and batch.events:
-                self.state = fold(self.scenario, before)
+                self.state = refold(self.state, self.state.events[:before])
             raise
 
     # -- who has the session open (wargame.engine.presence) --------------------------------
@@ -176,15 +184,18 @@ class Batch:
         self._writer = writer
         self.events: list[Event] = []
 
-    def act(self, kind: str, payload: dict[str, Any] | None = None, *,
+    def act(self, action: Action | str, payload: dict[str, Any] | None = None, *,
             actor: str = "facilitator", at: float | str | None = None) -> Event:
         session = self._session
         now = time.time()
         when = resolve_at(session.state, payload, at, now)
-        normalized = check(session.state, kind, payload, actor, when)
-        seq = self._writer.insert(now, actor, kind, normalized)
-        event = Event(seq=seq, ts=now, actor=actor, kind=kind, payload=normalized)
-        session.state = effect(session.state, event)
+        if not isinstance(action, Action):
+            action = parse(action, payload)
+        normalized = check(session.state, action, actor, when)
+        recorded = normalized.payload(when)
+        seq = self._writer.insert(now, actor, action.KIND, recorded)
+        event = Event(seq=seq, ts=now, actor=actor, kind=action.KIND, payload=recorded)
+        session.state = effect(session.state, event, normalized)
         self.events.append(event)
         return event
 

@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 
+from wargame.engine.checkpoints import Checkpoints
+from wargame.engine.indexes import Indexes
 from wargame.model import Scenario
 from wargame.model.scenario import Pair
 
@@ -202,6 +204,12 @@ class ExerciseState:
     # Memo of hotline routes, keyed by (channels down, sender, recipient): derived, not state.
     routes: dict[tuple, tuple[str, ...] | None] = attrs.field(factory=dict, repr=False,
                                                                eq=False)
+    # Lookups kept beside the state for speed (wargame.engine.indexes): derived, not state;
+    # a copy starts without them and rebuilds them on first need.
+    indexes: Indexes = attrs.field(factory=Indexes, init=False, repr=False, eq=False)
+    # Copies of earlier states to refold from (wargame.engine.checkpoints): derived too.
+    checkpoints: Checkpoints = attrs.field(factory=Checkpoints, init=False, repr=False,
+                                           eq=False)
     exercise_started_ts: float | None = None
     turn_started_ts: float | None = None
     phase_ts: dict[str, float] = attrs.Factory(dict)  # wall-clock time each phase began

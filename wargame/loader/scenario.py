@@ -25,6 +25,9 @@ DELEGATION_KEYS = ("id", "name")
 DELEGATION_OPTIONAL = ("role", "objectives", "red_lines", "briefing")
 CHANNEL_OPTIONAL = ("ack_within", "status", "name")
 MAX_TURNS = 1000
+# Escalation is tracked per pair, so a scenario's cost (fold, console, debrief) grows with
+# the square of its delegations; 64 (2,016 pairs) is far above any table-top exercise.
+MAX_DELEGATIONS = 64
 
 # Finds the rulebook a scenario names (reporting into the reader when it cannot).
 RulebookFinder = Callable[[str, Node, Reader], "Rulebook | None"]
@@ -109,6 +112,10 @@ def _delegations(fields: Fields, context: ScenarioContext) -> tuple[Delegation, 
             found.append(entry)
         else:
             complete = False
+    if len(found) > MAX_DELEGATIONS:
+        reader.error(fields.get("delegations"), f"delegations: {len(found)} delegations; a "
+                     f"scenario may have at most {MAX_DELEGATIONS} (escalation is tracked per "
+                     "pair, so the work grows with the square of their number)")
     movers = [d for d in found if d.role != "observer"]
     if found and complete and len(movers) < 2:
         reader.error(fields.get("delegations"), "delegations: a scenario needs at least two "

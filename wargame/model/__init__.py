@@ -18,7 +18,9 @@ from wargame.model.rulebook import (
     Threshold,
 )
 from wargame.model.scenario import (
+    CAPABILITIES,
     METRICS,
+    PHASE_ORDER,
     PHASES,
     ROLES,
     Channel,
@@ -33,10 +35,12 @@ from wargame.model.scenario import (
     Scenario,
     ShiftEffect,
     StartRung,
+    next_phase,
 )
 
 __all__ = [
     "ADJUDICATION_MODES", "TARGET_MODES", "VISIBILITIES", "METRICS", "PHASES", "ROLES",
+    "CAPABILITIES", "PHASE_ORDER", "next_phase",
     "Category", "Channel", "ChannelEffect", "Clock", "Condition", "Delegation", "Expectation",
     "Inject", "Jump", "Ladder", "Measure", "MoveType", "Objective", "Rulebook", "Rung",
     "Scenario", "ShiftEffect", "StartRung", "Threshold", "format_duration", "parse_duration",

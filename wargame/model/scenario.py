@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import attrs
-import networkx as nx
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 from wargame.model.rulebook import Rulebook
 from wargame.model.transparency import Transparency
 
 ROLES = ("state", "mediator", "observer")
-PHASES = ("plan", "exercise", "assess", "adjust", "ended")
+# The exercise's phases in order; "ended" follows the last one, by the action `end`.
+PHASE_ORDER = ("plan", "exercise", "assess", "adjust")
+PHASES = (*PHASE_ORDER, "ended")
 CHANNEL_STATUSES = ("up", "down")
 METRICS = ("peak_rung", "hotline_ack_turns", "expectations", "misperception")
 RATINGS = ("P", "S", "M", "U")
+# HSEEP capability elements an improvement-plan item (or an objective) is filed under.
+CAPABILITIES = ("planning", "organization", "equipment", "training", "exercise")
 RATING_NAMES = {
     "P": "Performed without challenges",
     "S": "Performed with some challenges",
@@ -25,11 +32,27 @@ RATING_NAMES = {
 Pair = tuple[str, str]
 
 
+def next_phase(phase: str) -> str | None:
+    """The phase after ``phase`` ("ended" after the last one); None once ended."""
+    if phase not in PHASE_ORDER:
+        return None
+    index = PHASE_ORDER.index(phase)
+    return PHASE_ORDER[index + 1] if index + 1 < len(PHASE_ORDER) else "ended"
+
+
 @attrs.frozen
 class Clock:
     turns: int
     turn_length: int  # game seconds one turn stands for
     timebox: int | None = None  # real seconds the facilitator budgets per turn
+
+    def game_seconds(self, turns: int) -> int:
+        """The game time ``turns`` whole turns stand for."""
+        return self.turn_length * max(turns, 0)
+
+    def game_seconds_at(self, turn: int) -> int:
+        """The game time at the start of ``turn`` (turn 1 starts at zero)."""
+        return self.game_seconds(turn - 1)
 
 
 @attrs.frozen
@@ -198,6 +221,8 @@ class Scenario:
 
     def hotline_graph(self) -> nx.Graph:
         """The hotline network: delegations as nodes, channels as edges (with ack_within)."""
+        import networkx as nx  # only analyses want the graph object; routing does not
+
         graph = nx.Graph()
         for delegation in self.delegations:
             graph.add_node(delegation.id, name=delegation.name, role=delegation.role)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-KINDS = ("scenario", "rulebook", "script")
+KINDS = ("scenario", "rulebook", "script", "policies")
 
 
 def schema_for(kind: str) -> dict[str, Any]:
-    """The JSON Schema of ``kind`` ("scenario", "rulebook" or "script") as a dict."""
+    """The JSON Schema of ``kind`` (one of KINDS) as a dict."""
     return _builders()[kind]()
 
 
@@ -29,8 +29,10 @@ def schema_filename(kind: str) -> str:
 
 
 def _builders() -> dict[str, Callable[[], dict[str, Any]]]:
+    from wargame.schemas.policies import policies_schema
     from wargame.schemas.rulebook import rulebook_schema
     from wargame.schemas.scenario import scenario_schema
     from wargame.schemas.script import script_schema
 
-    return {"scenario": scenario_schema, "rulebook": rulebook_schema, "script": script_schema}
+    return {"scenario": scenario_schema, "rulebook": rulebook_schema, "script": script_schema,
+            "policies": policies_schema}

@@ -50,7 +50,7 @@ SESSION_ACTIONS: tuple[SessionAction, ...] = (
     SessionAction("Add improvement item", "add_improvement", "v",
                   "Add an item to the improvement plan"),
     SessionAction("Render debrief", "render_debrief", "d",
-                  "Write the HTML debrief next to the session file"),
+                  "Choose format and edition, then write the debrief next to the session file"),
     SessionAction("Show access codes", "show_access_codes", "f6",
                   "The codes each delegation types to open its view in wargame serve"),
 )

@@ -8,26 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from wargame.engine import retraction
 from wargame.engine.state import Event, ExerciseState
-from wargame.model import Scenario
+from wargame.engine.turns import turn_started_at
+from wargame.engine import vocabulary as act
+from wargame.engine.vocabulary import ACTIONS, Action, recorded
+from wargame.model import Scenario, next_phase  # noqa: F401 - offered to the screens too
 from wargame.model.scenario import Pair
 
-PHASE_ORDER = ("plan", "exercise", "assess", "adjust", "ended")
-
-EVENT_KINDS = (
-    "phase", "move", "adjudicate", "perceive", "hotline", "ack", "inject", "note",
-    "next-turn", "rate", "lesson", "improve", "retract", "end", "hotwash", "channel",
-)
+EVENT_KINDS = tuple(ACTIONS)  # the core's list, for filtering the timeline: not a copy
 
 _DECISIONS = {"approve": "approved", "reject": "rejected", "amend": "amended"}
-
-CAPABILITY_ELEMENTS = ("planning", "organization", "equipment", "training", "exercise")
-
-
-def next_phase(phase: str) -> str | None:
-    """The phase after ``phase`` (``ended`` after ``adjust``); None once ended."""
-    index = PHASE_ORDER.index(phase) if phase in PHASE_ORDER else len(PHASE_ORDER) - 1
-    return PHASE_ORDER[index + 1] if index + 1 < len(PHASE_ORDER) else None
 
 
 def delegation_name(scenario: Scenario, delegation_id: str | None) -> str:
@@ -64,7 +55,7 @@ def _lettered(index: int, letters: str) -> str:
 
 def game_time(scenario: Scenario, turn: int) -> str:
     """Game time at the start of ``turn``: turn_length × (turn - 1), e.g. ``T+1d 06h``."""
-    seconds = scenario.clock.turn_length * max(turn - 1, 0)
+    seconds = scenario.clock.game_seconds_at(turn)
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
@@ -96,24 +87,6 @@ def exercise_seconds(state: ExerciseState, now: float) -> float | None:
     if state.exercise_started_ts is None:
         return None
     return now - state.exercise_started_ts
-
-
-def turn_started_at(state: ExerciseState) -> float | None:
-    """When the current turn began, in exercise seconds.
-
-    The recorded ``at`` of the event that opened the turn is preferred (a scripted or
-    replayed session keeps its own timing); the wall clock is the fallback.
-    """
-    for event in reversed(state.events):
-        opens_turn = event.kind == "next-turn" or (
-            event.kind == "phase" and event.payload.get("to") == "exercise")
-        if opens_turn and event.seq not in state.retracted:
-            if event.at is not None:
-                return float(event.at)
-            break
-    if state.turn_started_ts is None or state.exercise_started_ts is None:
-        return None
-    return state.turn_started_ts - state.exercise_started_ts
 
 
 def timebox_status(state: ExerciseState, now: float) -> tuple[float, bool] | None:
@@ -172,119 +145,130 @@ def recipients_text(scenario: Scenario, recipients: Iterable[str]) -> str:
     return ", ".join(recipients) or "—"
 
 
+def _typed(event: Event) -> Action | None:
+    """The event's action, read through its class; None for a kind or payload it has not."""
+    try:
+        return recorded(event.kind, event.payload)
+    except (KeyError, TypeError):
+        return None
+
+
+def _or(value: object, default: str) -> object:
+    return default if value is None else value
+
+
 def event_delegations(event: Event, state: ExerciseState) -> frozenset[str]:
     """The delegations an event concerns, for filtering the timeline."""
-    p = event.payload
+    a = _typed(event)
     found: set[str] = set()
-    kind = event.kind
-    if kind in ("move", "note", "perceive", "ack", "hotwash"):
-        found.add(p.get("by", ""))
-    if kind == "move" and p.get("target"):
-        found.add(p["target"])
-    if kind in ("adjudicate", "perceive"):
-        move = state.moves.get(str(p.get("move", "")))
+    if a is None:
+        return frozenset()
+    if isinstance(a, (act.Move, act.Note, act.Perceive, act.Ack, act.Hotwash)):
+        found.add(a.by or "")
+    if isinstance(a, act.Move) and a.target:
+        found.add(a.target)
+    if isinstance(a, (act.Adjudicate, act.Perceive)):
+        move = state.moves.get(str(_or(a.move, "")))
         if move is not None:
             found.add(move.by)
             if move.target:
                 found.add(move.target)
-    if kind == "hotline":
-        found.update((p.get("from", ""), p.get("to", "")))
-        message = state.messages.get(str(p.get("id", "")))
+    if isinstance(a, act.Hotline):
+        found.update((a.sender or "", a.to or ""))
+        message = state.messages.get(str(_or(a.id, "")))
         if message is not None:
             found.update(message.route)  # a relay involves the delegation in the middle
-    if kind == "ack":
-        message = state.messages.get(str(p.get("message", "")))
+    if isinstance(a, act.Ack):
+        message = state.messages.get(str(_or(a.message, "")))
         if message is not None:
             found.update((message.sender, message.recipient))
-    if kind == "inject" and state.scenario.injects:
-        inject_id = str(p.get("id", ""))
+    if isinstance(a, act.Inject) and state.scenario.injects:
+        inject_id = str(_or(a.id, ""))
         if any(i.id == inject_id for i in state.scenario.injects):
             found.update(state.scenario.inject(inject_id).to)
-    if kind == "channel":
-        found.update(p.get("between") or ())
+    if isinstance(a, act.Channel):
+        found.update(a.between or ())
     found.discard("")
     return frozenset(found)
 
 
 def reference_of(state: ExerciseState, event: Event) -> str:
     """How a retraction names an event: its move or message id when it has one, else its seq."""
-    for record in (*state.moves.values(), *state.messages.values()):
-        if record.seq == event.seq:
-            return record.id
-    return str(event.seq)
+    return retraction.reference_of(state, event.seq)
 
 
 def retracted_name(state: ExerciseState, reference: object) -> str:
     """How a retraction names its event: ``m3 (#11)`` when the seq is a move's or a message's."""
     if isinstance(reference, int):
-        records = [*state.moves.values(), *state.messages.values(), *state.retracted_messages.values()]
-        for record in records:
-            if record.seq == reference:
-                return f"{record.id} (#{reference})"
-        return f"#{reference}"
+        named = retraction.reference_of(state, reference)
+        return f"{named} (#{reference})" if named != str(reference) else f"#{reference}"
     return str(reference)
 
 
 def describe_event(event: Event, state: ExerciseState) -> str:
     """One line saying what an event did, in the facilitator's words."""
-    p = event.payload
-    kind = event.kind
-    if kind == "phase":
-        return f"Phase → {p.get('to', '?')}"
-    if kind == "move":
-        move = state.moves.get(str(p.get("id", "")))
-        move_id = p.get("id") or (move.id if move else "")
-        target = f" → {p['target']}" if p.get("target") else ""
+    a = _typed(event)
+    if a is None:
+        p = event.payload
+        if isinstance(p, dict):
+            return ", ".join(f"{k}: {v}" for k, v in p.items() if k != "at")
+        return str(p)
+    if isinstance(a, act.Phase):
+        return f"Phase → {_or(a.to, '?')}"
+    if isinstance(a, act.Move):
+        move = state.moves.get(str(_or(a.id, "")))
+        move_id = a.id or (move.id if move else "")
+        target = f" → {a.target}" if a.target else ""
         status = f" [{move.status}]" if move is not None else ""
-        return f"{move_id} {p.get('by', '?')}: {p.get('type', '?')}{target} “{p.get('text', '')}”{status}"
-    if kind == "adjudicate":
+        return f"{move_id} {_or(a.by, '?')}: {_or(a.type, '?')}{target} “{_or(a.text, '')}”{status}"
+    if isinstance(a, act.Adjudicate):
         extra = ""
-        if p.get("decision") == "amend":
-            bits = [str(p[k]) for k in ("category", "step") if p.get(k) is not None]
+        if a.decision == "amend":
+            bits = [str(value) for value in (a.category, a.step) if value is not None]
             extra = f" as {' / '.join(bits)}" if bits else ""
-        note = f" — {p['note']}" if p.get("note") else ""
-        decided = _DECISIONS.get(str(p.get("decision")), str(p.get("decision", "?")))
-        return f"{p.get('move', '?')} {decided}{extra}{note}"
-    if kind == "perceive":
-        note = f" — {p['note']}" if p.get("note") else ""
-        return f"{p.get('by', '?')} read {p.get('move', '?')} as {p.get('as', '?')}{note}"
-    if kind == "hotline":
-        message = state.messages.get(str(p.get("id", "")))
+        note = f" — {a.note}" if a.note else ""
+        decided = _DECISIONS.get(str(a.decision), str(_or(a.decision, "?")))
+        return f"{_or(a.move, '?')} {decided}{extra}{note}"
+    if isinstance(a, act.Perceive):
+        note = f" — {a.note}" if a.note else ""
+        return f"{_or(a.by, '?')} read {_or(a.move, '?')} as {_or(a.category, '?')}{note}"
+    if isinstance(a, act.Hotline):
+        message = state.messages.get(str(_or(a.id, "")))
         via = ""
         if message is not None and len(message.route) > 2:
             via = f" via {', '.join(message.route[1:-1])}"
-        msg_id = p.get("id") or (message.id if message else "")
-        return f"{msg_id} {p.get('from', '?')} → {p.get('to', '?')}{via}: “{p.get('text', '')}”"
-    if kind == "ack":
-        text = f": “{p['text']}”" if p.get("text") else ""
-        return f"{p.get('by', '?')} acknowledged {p.get('message', '?')}{text}"
-    if kind == "inject":
-        inject_id = str(p.get("id", "?"))
+        msg_id = a.id or (message.id if message else "")
+        return f"{msg_id} {_or(a.sender, '?')} → {_or(a.to, '?')}{via}: “{_or(a.text, '')}”"
+    if isinstance(a, act.Ack):
+        text = f": “{a.text}”" if a.text else ""
+        return f"{_or(a.by, '?')} acknowledged {_or(a.message, '?')}{text}"
+    if isinstance(a, act.Inject):
+        inject_id = str(_or(a.id, "?"))
         title = ""
         if any(i.id == inject_id for i in state.scenario.injects):
             title = f": {state.scenario.inject(inject_id).title}"
         return f"Inject {inject_id} released by hand{title}"
-    if kind == "note":
-        return f"{p.get('by', '?')} ({p.get('visibility', 'public')}): {p.get('text', '')}"
-    if kind == "next-turn":
+    if isinstance(a, act.Note):
+        return f"{_or(a.by, '?')} ({_or(a.visibility, 'public')}): {_or(a.text, '')}"
+    if isinstance(a, act.NextTurn):
         return "Next turn"
-    if kind == "rate":
-        note = f" — {p['note']}" if p.get("note") else ""
-        return f"{p.get('objective', '?')} rated {p.get('rating', '?')}{note}"
-    if kind == "lesson":
-        return f"{p.get('kind', '?')}: {p.get('text', '')}"
-    if kind == "improve":
-        owner = f" ({p['owner']})" if p.get("owner") else ""
-        return f"{p.get('issue', '')} → {p.get('action', '')}{owner}"
-    if kind == "retract":
-        return f"Retracted {retracted_name(state, p.get('event'))}: {p.get('reason', '')}"
-    if kind == "end":
+    if isinstance(a, act.Rate):
+        note = f" — {a.note}" if a.note else ""
+        return f"{_or(a.objective, '?')} rated {_or(a.rating, '?')}{note}"
+    if isinstance(a, act.Lesson):
+        return f"{_or(a.kind, '?')}: {_or(a.text, '')}"
+    if isinstance(a, act.Improve):
+        owner = f" ({a.owner})" if a.owner else ""
+        return f"{_or(a.issue, '')} → {_or(a.action, '')}{owner}"
+    if isinstance(a, act.Retract):
+        return f"Retracted {retracted_name(state, a.event)}: {_or(a.reason, '')}"
+    if isinstance(a, act.End):
         return "Exercise ended"
-    if kind == "hotwash":
-        index = p.get("question")
+    if isinstance(a, act.Hotwash):
+        index = a.question
         questions = state.scenario.hotwash
         question = questions[index] if isinstance(index, int) and 0 <= index < len(questions) else "?"
-        return f"“{question}” — {p.get('answer', '')}"
-    if kind == "channel":
-        return f"Channel {pair_label(tuple(p.get('between') or ('?', '?')))} {p.get('status', '?')}"
-    return ", ".join(f"{k}: {v}" for k, v in p.items() if k != "at")
+        return f"“{question}” — {_or(a.answer, '')}"
+    if isinstance(a, act.Channel):
+        return f"Channel {pair_label(tuple(a.between or ('?', '?')))} {_or(a.status, '?')}"
+    return ", ".join(f"{k}: {v}" for k, v in a.written().items())

@@ -18,13 +18,14 @@ from wargame.ui.forms.base import ActionForm, Submit
 
 
 class OwnForm:
-    """Mixed into a form: the ``ACTING`` field holds the viewer and cannot be changed."""
+    """Mixed into a form: the key naming the acting delegation holds the viewer and
+    cannot be changed."""
 
-    ACTING: ClassVar[str] = "by"
     LOCKED_HINT: ClassVar[str] = "Your delegation: a delegation acts only for itself"
 
     def on_mount(self) -> None:
-        field = self.query_one(f"#{self.ACTING}", Select)  # type: ignore[attr-defined]
+        acting = self.ACTION.ACTING  # type: ignore[attr-defined]
+        field = self.query_one(f"#{acting}", Select)  # type: ignore[attr-defined]
         field.disabled = True
         # The facilitator's hint (e.g. "usually the recipient") would not fit a locked field.
         box = field.parent
@@ -40,7 +41,6 @@ class OwnMoveForm(OwnForm, MoveForm):
 
 
 class OwnMessageForm(OwnForm, SendMessageForm):
-    ACTING = "from"
     TITLE = "Send a hotline message"
 
 
@@ -56,15 +56,15 @@ class OwnReadingForm(OwnForm, PerceiveForm):
 def own_form(kind: str, view: ExerciseState, viewer: str, submit: Submit,
              initial: dict[str, Any]) -> ActionForm:
     """The form for ``kind`` (move, hotline, ack, perceive) as ``viewer`` fills it in."""
-    if kind == "move":
-        return OwnMoveForm(view, submit, {"by": viewer, **initial})
-    if kind == "hotline":
-        return OwnMessageForm(view, submit, {"from": viewer, **initial})
+    forms = {form.ACTION.KIND: form
+             for form in (OwnMoveForm, OwnMessageForm, OwnAckForm, OwnReadingForm)}
+    if kind not in forms:
+        raise ValueError(f"no delegation form for {kind!r}")
+    form = forms[kind]
+    given = {form.ACTION.ACTING: viewer, **initial}
     if kind == "ack":
-        waiting = {k: m for k, m in view.messages.items()
-                   if m.recipient == viewer and not m.acknowledged}
-        return OwnAckForm(attrs.evolve(view, messages=waiting), submit, {"by": viewer, **initial})
-    if kind == "perceive":
-        others = {k: m for k, m in view.moves.items() if m.by != viewer}
-        return OwnReadingForm(attrs.evolve(view, moves=others), submit, {"by": viewer, **initial})
-    raise ValueError(f"no delegation form for {kind!r}")
+        view = attrs.evolve(view, messages={k: m for k, m in view.messages.items()
+                                            if m.recipient == viewer and not m.acknowledged})
+    elif kind == "perceive":
+        view = attrs.evolve(view, moves={k: m for k, m in view.moves.items() if m.by != viewer})
+    return form(view, submit, given)

@@ -1,15 +1,16 @@
 """The action form: a modal that turns typed input into one engine action.
 
-Each form converts both ways between its widgets and the action's payload
-(``to_payload()`` / ``from_model()``), so the UI records exactly what a headless script
-would. The payload goes to the engine through the session screen's worker; a refusal
+Each form names the typed action it builds (``ACTION``, wargame.engine.vocabulary) and
+names its inputs after the action's keys; :mod:`wargame.ui.forms.convert` reads and fills
+them for every form, so the UI records exactly what a headless script would. The action
+goes to the engine through the session screen's worker; a refusal
 comes back as the engine's own words and is shown in the form, which stays open with
 everything typed still there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from textual import on
@@ -22,19 +23,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from wargame.engine.state import Event, ExerciseState
+from wargame.engine.vocabulary import Action
+from wargame.ui.forms.convert import FormInvalid, fill, read_action
 from wargame.ui.messages import ActionDone
 from wargame.ui.styles import FORMS_CSS
+
+__all__ = ["ActionForm", "FormInvalid", "Submit"]
 
 Submit = Callable[[str, dict[str, Any], MessagePump], None]
 
 
-class FormInvalid(Exception):
-    """Input the form itself cannot turn into a payload (e.g. letters where a number goes)."""
-
-
 class ActionForm(ModalScreen[Event | None]):
     CSS_PATH = FORMS_CSS  # loaded the first time a form opens
-    KIND: ClassVar[str] = ""
+    ACTION: ClassVar[type[Action]] = Action
     TITLE: ClassVar[str] = ""
     INTRO: ClassVar[str] = ""
 
@@ -44,7 +45,7 @@ class ActionForm(ModalScreen[Event | None]):
     ]
 
     def __init__(self, state: ExerciseState, submit: Submit,
-                 initial: dict[str, Any] | None = None) -> None:
+                 initial: Mapping[str, Any] | None = None) -> None:
         super().__init__(classes="action-form")
         self.state = state
         self._submit = submit
@@ -54,15 +55,16 @@ class ActionForm(ModalScreen[Event | None]):
     # -- what a form defines ------------------------------------------------------------
 
     def fields(self) -> ComposeResult:
+        """The inputs, each with the id of the action key it fills."""
         raise NotImplementedError
 
-    def to_payload(self) -> dict[str, Any]:
-        """The action's payload from what is typed; FormInvalid when it cannot be built."""
-        raise NotImplementedError
+    def to_action(self) -> Action:
+        """The typed action from what is typed; FormInvalid when it cannot be built."""
+        return read_action(self, self.ACTION)
 
-    def from_model(self, payload: dict[str, Any]) -> None:
-        """Fill the widgets from a payload (or a partial one: the keys given)."""
-        raise NotImplementedError
+    def from_model(self, given: Mapping[str, Any]) -> None:
+        """Fill the inputs from an action's keys (all of them, or some)."""
+        fill(self, self.ACTION, given)
 
     # -- shared behaviour -----------------------------------------------------------------
 
@@ -101,12 +103,12 @@ class ActionForm(ModalScreen[Event | None]):
         if self.query_one("#form-submit", Button).disabled:
             return  # already waiting for the engine
         try:
-            payload = self.to_payload()
+            action = self.to_action()
         except FormInvalid as problem:
             self.show_refusal(str(problem))
             return
         self.query_one("#form-submit", Button).disabled = True
-        self._submit(self.KIND, payload, self)
+        self._submit(action.KIND, action.written(), self)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

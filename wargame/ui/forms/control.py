@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Input, Select, Static
 
+from wargame.engine import vocabulary
 from wargame.engine.state import ExerciseState
 from wargame.ui.describe import describe_event, inject_schedule, recipients_text
 from wargame.ui.forms.base import ActionForm
-from wargame.ui.forms.fields import (
-    choice, entry, field, put, radio, radio_value, select_value, set_radio, set_select,
-    text_value,
-)
+from wargame.ui.forms.fields import choice, entry, field, radio
 from wargame.ui.forms.moves import VISIBILITY_OPTIONS
 
 
 class ReleaseInjectForm(ActionForm):
-    KIND = "inject"
+    ACTION = vocabulary.Inject
     TITLE = "Release inject"
 
     def fields(self) -> ComposeResult:
@@ -41,18 +37,9 @@ class ReleaseInjectForm(ActionForm):
             f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"
             + (f"\nControl notes: {inject.control_notes}" if inject.control_notes else "")))
 
-    def to_payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {}
-        put(payload, "id", select_value(self.query_one("#id", Select)))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        if "id" in payload:
-            set_select(self.query_one("#id", Select), payload["id"])
-
 
 class NoteForm(ActionForm):
-    KIND = "note"
+    ACTION = vocabulary.Note
     TITLE = "Add note"
 
     def fields(self) -> ComposeResult:
@@ -61,22 +48,10 @@ class NoteForm(ActionForm):
         yield field("By", choice(authors, id="by", allow_blank=False))
         yield field("Note", entry("text", "e.g. Crimson hesitated before answering"))
         yield field("Visibility", radio(VISIBILITY_OPTIONS, id="visibility", value="private"),
-                    "Private notes stay with control; public ones reach the public debrief")
-
-    def to_payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {}
-        put(payload, "by", select_value(self.query_one("#by", Select)))
-        payload["text"] = text_value(self.query_one("#text", Input))
-        put(payload, "visibility", radio_value(self.query_one("#visibility")))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        if "by" in payload:
-            set_select(self.query_one("#by", Select), payload["by"])
-        if "text" in payload:
-            self.query_one("#text", Input).value = str(payload["text"])
-        if "visibility" in payload:
-            set_radio(self.query_one("#visibility"), payload["visibility"])
+                    "private: the author and control; parties: also the delegations it is "
+                    "shared with; public: everyone, and the public debrief")
+        yield field("Shared with", entry("to", "Parties only: delegation ids, e.g. azure,crimson"),
+                    "The delegations a parties note is shared with")
 
 
 def find_event(state: ExerciseState, reference: str) -> str:
@@ -99,7 +74,7 @@ def find_event(state: ExerciseState, reference: str) -> str:
 
 
 class RetractForm(ActionForm):
-    KIND = "retract"
+    ACTION = vocabulary.Retract
     TITLE = "Retract event"
     INTRO = "A retracted event counts as if it never happened; it stays in the log, struck through."
 
@@ -112,16 +87,3 @@ class RetractForm(ActionForm):
     def _event_typed(self, event: Input.Changed) -> None:
         found = find_event(self.state, event.value)
         self.query_one("#event-info", Static).update(Content(found or "Matches no move, message or event yet."))
-
-    def to_payload(self) -> dict[str, Any]:
-        reference = text_value(self.query_one("#event", Input))
-        payload: dict[str, Any] = {}
-        put(payload, "event", int(reference) if reference.isdigit() else reference)
-        payload["reason"] = text_value(self.query_one("#reason", Input))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        if "event" in payload:
-            self.query_one("#event", Input).value = str(payload["event"])
-        if "reason" in payload:
-            self.query_one("#reason", Input).value = str(payload["reason"])

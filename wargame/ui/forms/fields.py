@@ -72,12 +72,6 @@ def set_radio(radio_set: RadioSet, value: object) -> None:
             button.value = True
 
 
-def put(payload: dict[str, Any], key: str, value: Any) -> None:
-    """Set an optional payload key only when the form has something for it."""
-    if value is not None and value != "":
-        payload[key] = value
-
-
 class KeyedOptionList(OptionList):
     """An OptionList whose value is the id of the highlighted option.
 

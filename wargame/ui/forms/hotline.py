@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
+from wargame.engine import vocabulary
 from wargame.engine.state import Message
 from wargame.ui.forms.base import ActionForm
-from wargame.ui.forms.fields import (
-    choice, entry, field, put, radio, radio_value, select_value, set_radio, set_select,
-    text_value,
-)
+from wargame.ui.forms.fields import choice, entry, field, radio
 from wargame.ui.forms.moves import delegation_options
 
 
@@ -23,7 +19,7 @@ def message_label(message: Message) -> str:
 
 
 class SendMessageForm(ActionForm):
-    KIND = "hotline"
+    ACTION = vocabulary.Hotline
     TITLE = "Send hotline message"
     INTRO = "Travels along open channels; relayed through a third delegation when no direct one is up."
 
@@ -35,24 +31,9 @@ class SendMessageForm(ActionForm):
         yield field("In reply to", choice(((message_label(m), m.id) for m in reversed(messages)),
                                           id="reply_to", prompt="Not a reply"))
 
-    def to_payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {}
-        put(payload, "from", select_value(self.query_one("#from", Select)))
-        put(payload, "to", select_value(self.query_one("#to", Select)))
-        payload["text"] = text_value(self.query_one("#text", Input))
-        put(payload, "reply_to", select_value(self.query_one("#reply_to", Select)))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        for key in ("from", "to", "reply_to"):
-            if key in payload:
-                set_select(self.query_one(f"#{key}", Select), payload[key])
-        if "text" in payload:
-            self.query_one("#text", Input).value = str(payload["text"])
-
 
 class AckForm(ActionForm):
-    KIND = "ack"
+    ACTION = vocabulary.Ack
     TITLE = "Acknowledge hotline message"
 
     def fields(self) -> ComposeResult:
@@ -70,23 +51,9 @@ class AckForm(ActionForm):
         if message is not None and by.is_blank():
             by.value = message.recipient
 
-    def to_payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {}
-        put(payload, "message", select_value(self.query_one("#message", Select)))
-        put(payload, "by", select_value(self.query_one("#by", Select)))
-        put(payload, "text", text_value(self.query_one("#text", Input)))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        for key in ("message", "by"):
-            if key in payload:
-                set_select(self.query_one(f"#{key}", Select), payload[key])
-        if "text" in payload:
-            self.query_one("#text", Input).value = str(payload["text"])
-
 
 class ChannelForm(ActionForm):
-    KIND = "channel"
+    ACTION = vocabulary.Channel
     TITLE = "Set channel status"
 
     def fields(self) -> ComposeResult:
@@ -97,17 +64,3 @@ class ChannelForm(ActionForm):
             options.append((f"{a} — {b} (now {status})", f"{a},{b}"))
         yield field("Channel", choice(options, id="between"))
         yield field("Status", radio((("up", "Up"), ("down", "Down ╳")), id="status"))
-
-    def to_payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {}
-        between = select_value(self.query_one("#between", Select))
-        if between is not None:
-            payload["between"] = between.split(",")
-        put(payload, "status", radio_value(self.query_one("#status")))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        if "between" in payload:
-            set_select(self.query_one("#between", Select), ",".join(payload["between"]))
-        if "status" in payload:
-            set_radio(self.query_one("#status"), payload["status"])

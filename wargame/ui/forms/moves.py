@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from wargame.engine import vocabulary
 from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.model import Rulebook
-from wargame.ui.forms.base import ActionForm, FormInvalid
+from wargame.ui.forms.base import ActionForm
 from wargame.ui.forms.fields import (
-    KeyedOptionList, choice, entry, field, heading, put, radio, radio_value, select_value,
-    set_radio, set_select, text_value,
+    KeyedOptionList, choice, entry, field, heading, radio, select_value, set_select,
 )
 
-VISIBILITY_OPTIONS = (("public", "public"), ("private", "private"))  # notes
+VISIBILITY_OPTIONS = (("public", "public"), ("parties", "parties"),  # notes
+                      ("private", "private"))
 MOVE_VISIBILITY_OPTIONS = (("public: everyone", "public"),
                            ("parties: the mover, the target and control", "parties"),
                            ("private: the mover and control", "private"))
+PERCEPTION_VISIBILITY_OPTIONS = (("public: everyone", "public"),
+                                 ("parties: the perceiver, the mover and control", "parties"),
+                                 ("private: the perceiver and control", "private"))
 
 
 def delegation_options(state: ExerciseState, *, movers_only: bool = False) -> list[tuple[str, str]]:
@@ -53,7 +55,7 @@ def move_type_options(rulebook: Rulebook) -> list[Option]:
 
 
 class MoveForm(ActionForm):
-    KIND = "move"
+    ACTION = vocabulary.Move
     TITLE = "Enter move"
 
     def fields(self) -> ComposeResult:
@@ -93,28 +95,9 @@ class MoveForm(ActionForm):
             set_select(visibility, move.visibility)
             self._preset_visibility = move.visibility
 
-    def to_payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {}
-        put(payload, "by", select_value(self.query_one("#by", Select)))
-        put(payload, "type", self.query_one("#type", KeyedOptionList).value)
-        put(payload, "target", select_value(self.query_one("#target", Select)))
-        payload["text"] = text_value(self.query_one("#text", Input))
-        put(payload, "intent", select_value(self.query_one("#intent", Select)))
-        put(payload, "visibility", select_value(self.query_one("#visibility", Select)))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        for key in ("by", "target", "intent", "visibility"):
-            if key in payload:
-                set_select(self.query_one(f"#{key}", Select), payload[key])
-        if "type" in payload:
-            self.query_one("#type", KeyedOptionList).value = payload["type"]
-        if "text" in payload:
-            self.query_one("#text", Input).value = str(payload["text"])
-
 
 class AdjudicateForm(ActionForm):
-    KIND = "adjudicate"
+    ACTION = vocabulary.Adjudicate
     TITLE = "Adjudicate move"
 
     def fields(self) -> ComposeResult:
@@ -129,6 +112,8 @@ class AdjudicateForm(ActionForm):
                     "Amend only: what the move counts as")
         yield field("Amended ladder step", entry("step", "Keep the step", type="integer"),
                     "Amend only: e.g. 0 to hold the rung, -1 to step down")
+        yield field("Amended text", entry("text", "Keep the move's text"),
+                    "Amend only: the move as the others will read it")
         yield field("Note", entry("note", "Why (shown in the debrief)"))
 
     @on(Select.Changed, "#move")
@@ -138,35 +123,9 @@ class AdjudicateForm(ActionForm):
         info.update(Content("" if move is None else
                             f"“{move.text}” — {move.category}, step {move.step:+d}, intent {move.intent}"))
 
-    def to_payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {}
-        put(payload, "move", select_value(self.query_one("#move", Select)))
-        put(payload, "decision", radio_value(self.query_one("#decision")))
-        put(payload, "category", select_value(self.query_one("#category", Select)))
-        step = text_value(self.query_one("#step", Input))
-        if step:
-            try:
-                payload["step"] = int(step)
-            except ValueError:
-                raise FormInvalid(f"the ladder step must be a whole number such as -1, 0 or 2, not {step!r}")
-        put(payload, "note", text_value(self.query_one("#note", Input)))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        if "move" in payload:
-            set_select(self.query_one("#move", Select), payload["move"])
-        if "decision" in payload:
-            set_radio(self.query_one("#decision"), payload["decision"])
-        if "category" in payload:
-            set_select(self.query_one("#category", Select), payload["category"])
-        if "step" in payload:
-            self.query_one("#step", Input).value = str(payload["step"])
-        if "note" in payload:
-            self.query_one("#note", Input).value = str(payload["note"])
-
 
 class PerceiveForm(ActionForm):
-    KIND = "perceive"
+    ACTION = vocabulary.Perceive
     TITLE = "Record perception"
     INTRO = "How did a delegation read another's move? The gap to the mover's intent is a misperception."
 
@@ -176,18 +135,5 @@ class PerceiveForm(ActionForm):
         yield field("Move", choice(((move_label(m), m.id) for m in reversed(moves)), id="move"))
         yield field("Read as (category)", choice(category_options(self.state.scenario.rulebook), id="as"))
         yield field("Note", entry("note", "What they said or did"))
-
-    def to_payload(self) -> dict[str, Any]:
-        payload: dict[str, Any] = {}
-        put(payload, "by", select_value(self.query_one("#by", Select)))
-        put(payload, "move", select_value(self.query_one("#move", Select)))
-        put(payload, "as", select_value(self.query_one("#as", Select)))
-        put(payload, "note", text_value(self.query_one("#note", Input)))
-        return payload
-
-    def from_model(self, payload: dict[str, Any]) -> None:
-        for key in ("by", "move", "as"):
-            if key in payload:
-                set_select(self.query_one(f"#{key}", Select), payload[key])
-        if "note" in payload:
-            self.query_one("#note", Input).value = str(payload["note"])
+        yield field("Who sees it", choice(PERCEPTION_VISIBILITY_OPTIONS, id="visibility",
+                                          prompt="Private: the perceiver and control"))

@@ -272,16 +272,21 @@ class SessionScreen(SessionActions, Screen[None]):
 
     @work(thread=True, group="history", description="find the last session of this scenario")
     def _find_prior_improvements(self) -> None:
-        source, items = last_session_of(self.live.state.scenario.id, exclude=self.live.path)
+        skipped: list[str] = []
+        source, items = last_session_of(self.live.state.scenario.id, exclude=self.live.path,
+                                        on_skip=lambda path, why: skipped.append(why))
         self.app.call_from_thread(self._prior_found, source, items)
+        for why in skipped:
+            self.app.call_from_thread(self.notify, f"Skipped a damaged session: {why}",
+                                      severity="warning", timeout=10, markup=False)
 
     def _prior_found(self, source: Path | None, items: list) -> None:
         self.query_one(PlanView).show_prior(source, items)
 
     @work(thread=True, group="debrief", description="render the debrief")
-    def _debrief_worker(self) -> None:
+    def _debrief_worker(self, format: str = "html", edition: str = "full") -> None:
         try:
-            path = write_debrief(self.live)
+            path = write_debrief(self.live, format, edition)
         except DebriefUnavailable as problem:
             self.app.call_from_thread(self._debrief_done, None, str(problem))
             return

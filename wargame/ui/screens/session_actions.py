@@ -97,8 +97,15 @@ class SessionActions:
                     timeout=30, markup=False)
 
     def action_render_debrief(self) -> None:
+        from wargame.ui.forms.debrief_options import DebriefOptions
+
+        self.app.push_screen(DebriefOptions(), self._debrief_chosen)
+
+    def _debrief_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
         self.notify("Rendering the debrief…")
-        self._debrief_worker()
+        self._debrief_worker(*choice)
 
     def _timeline_event(self):
         log = self.query(EventLog)

@@ -1,0 +1,369 @@
+"""The action vocabulary: one attrs class per engine action.
+
+Each class declares its keys once (name in scripts and payloads, required or not, what
+the value is, the words a refusal or the JSON Schema uses) and its powers (who may
+perform it, which key names the delegation acting, which key a scalar stands for in the
+script's shorthand ``inject: protest``). The engine's rules read the attributes; the
+script reader, the forms and ``wargame schema script`` derive from the same classes, so
+adding a key is one change here.
+
+Values are kept as given: the rules check and normalise them (their refusals say what is
+wrong in a trainer's words), and a checked action is recorded as its payload.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, ClassVar, Mapping
+
+import attrs
+
+from wargame.errors import ActionRefused
+from wargame.engine.words import did_you_mean
+from wargame.loader.suggest import closest
+from wargame.model import CAPABILITIES, PHASE_ORDER, VISIBILITIES
+from wargame.model.scenario import CHANNEL_STATUSES, RATINGS
+
+DECISIONS = ("approve", "reject", "amend")
+LESSON_KINDS = ("strength", "improvement")
+
+# What a key's value is, for the JSON Schema (wargame.schemas.script turns it into one).
+SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, SLUGS = (
+    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "slugs")
+
+
+@attrs.frozen
+class Key:
+    """One key of an action, as a script or a payload writes it."""
+
+    name: str
+    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT or
+    # SLUGS (one id or a list of ids)
+    doc: str  # the JSON Schema's description
+    required: bool = False
+    meaning: str = ""  # a refusal's words for a missing required key: "move needs 'by' (...)"
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+
+
+def key(doc: str, value: str = SLUG, *, name: str | None = None, meaning: str = "",
+        choices: tuple[str, ...] = (), minimum: int | None = None) -> Any:
+    """An attrs field for a key; required when ``meaning`` says what a missing one means."""
+    spec = dict(value=value, doc=doc, required=bool(meaning), meaning=meaning,
+                choices=choices, minimum=minimum)
+    if meaning:
+        return attrs.field(kw_only=True, metadata={"key": spec, "name": name})
+    return attrs.field(kw_only=True, default=None, metadata={"key": spec, "name": name})
+
+
+@attrs.frozen
+class Action:
+    """What every action shares; a subclass per kind declares its keys as attrs fields."""
+
+    KIND: ClassVar[str] = ""
+    DOC: ClassVar[str] = ""
+    SHORTHAND: ClassVar[str | None] = None  # the key a scalar payload stands for
+    CONTROL_ONLY: ClassVar[bool] = True  # only the facilitator (or a script) may perform it
+    ACTING: ClassVar[str | None] = None  # the key naming the delegation that acts
+
+    @classmethod
+    def keys(cls) -> tuple[Key, ...]:
+        return _keys(cls)
+
+    @classmethod
+    def key_names(cls) -> tuple[str, ...]:
+        """Every key a script may write, required ones first, then ``at``."""
+        return _key_names(cls)
+
+    @classmethod
+    def required_names(cls) -> tuple[str, ...]:
+        return _required_names(cls)
+
+    @classmethod
+    def from_keys(cls, values: Mapping[str, Any]) -> "Action":
+        """The action from a mapping of keys (unknown keys and ``at`` are left out)."""
+        get = values.get
+        return cls(**{attribute: get(name) for attribute, name in _pairs(cls)})
+
+    def get(self, name: str) -> Any:
+        """The value of the key ``name`` (as a script writes it: ``from``, ``as``...)."""
+        return getattr(self, _names(type(self))[name])
+
+    def acting(self) -> Any:
+        return self.get(self.ACTING) if self.ACTING else None
+
+    def written(self) -> dict[str, Any]:
+        """The keys that have a value, as a script writes them."""
+        values = ((name, getattr(self, attribute)) for attribute, name in _pairs(type(self)))
+        return {name: value for name, value in values if value is not None}
+
+    def payload(self, at: float | None = None) -> dict[str, Any]:
+        """The payload recorded in the log: the keys that have a value, then ``at``."""
+        return {**self.written(), "at": at}
+
+
+@cache
+def _attributes(cls: type[Action]) -> dict[str, str]:
+    """attribute name -> key name, in declaration order."""
+    return {f.name: f.metadata.get("name") or f.name for f in attrs.fields(cls)}
+
+
+@cache
+def _pairs(cls: type[Action]) -> tuple[tuple[str, str], ...]:
+    return tuple(_attributes(cls).items())
+
+
+@cache
+def _key_names(cls: type[Action]) -> tuple[str, ...]:
+    keys = cls.keys()
+    return (*(k.name for k in keys if k.required), *(k.name for k in keys if not k.required),
+            "at")
+
+
+@cache
+def _required_names(cls: type[Action]) -> tuple[str, ...]:
+    return tuple(k.name for k in cls.keys() if k.required)
+
+
+@cache
+def _names(cls: type[Action]) -> dict[str, str]:
+    return {name: attribute for attribute, name in _attributes(cls).items()}
+
+
+@cache
+def _keys(cls: type[Action]) -> tuple[Key, ...]:
+    return tuple(Key(name=f.metadata.get("name") or f.name, **f.metadata["key"])
+                 for f in attrs.fields(cls))
+
+
+@attrs.frozen
+class Phase(Action):
+    KIND = "phase"
+    DOC = "Move to another phase: plan -> exercise -> assess -> adjust."
+    SHORTHAND = "to"
+    to: str = key("The phase to move to.", CHOICE, choices=PHASE_ORDER, meaning="where it goes")
+
+
+@attrs.frozen
+class Move(Action):
+    KIND = "move"
+    DOC = "A delegation makes a move."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    id: str | None = key("The move's id (e.g. m1); assigned by the engine when omitted.")
+    by: str = key("The delegation making the move.", meaning="the delegation acting")
+    type: str = key("A move type id of the rulebook.", meaning="a move type of the rulebook")
+    target: str | None = key("The delegation the move is aimed at.")
+    text: str = key("What the delegation does, in its own words.", TEXT,
+                    meaning="what is said or done")
+    intent: str | None = key("The category the mover means (for misperception).")
+    visibility: str | None = key("Overrides the move type's default visibility: public, "
+                                 "parties (the mover, its target and control) or private.",
+                                 CHOICE, choices=VISIBILITIES)
+
+
+@attrs.frozen
+class Adjudicate(Action):
+    KIND = "adjudicate"
+    DOC = "The facilitator decides on a pending move."
+    move: str = key("The move's id.", meaning="a move id")
+    decision: str = key("approve, reject or amend (with category / step).", CHOICE,
+                        choices=DECISIONS, meaning="approve, reject or amend")
+    category: str | None = key("amend: the category the move counts as.")
+    step: int | None = key("amend: the ladder step the move takes.", INTEGER)
+    text: str | None = key("amend: the move's text as others will read it.", TEXT)
+    note: str | None = key("Why.", NOTE)
+
+
+@attrs.frozen
+class Perceive(Action):
+    KIND = "perceive"
+    DOC = "Records the category a delegation read into a move."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    by: str = key("The perceiving delegation.", meaning="the delegation acting")
+    move: str = key("The move's id.", meaning="a move id")
+    category: str = key("The category it was read as.", name="as", meaning="a category")
+    note: str | None = key("Why.", NOTE)
+    visibility: str | None = key("private (default: the perceiver and control), parties (also "
+                                 "the mover) or public.", CHOICE, choices=VISIBILITIES)
+
+
+@attrs.frozen
+class Hotline(Action):
+    KIND = "hotline"
+    DOC = "Sends a hotline message along open channels."
+    CONTROL_ONLY = False
+    ACTING = "from"
+    id: str | None = key("The message's id (e.g. h1); assigned when omitted.")
+    sender: str = key("The sending delegation.", name="from", meaning="the sending delegation")
+    to: str = key("The receiving delegation.", meaning="where it goes")
+    text: str = key("The message.", TEXT, meaning="what is said or done")
+    reply_to: str | None = key("The id of the message this one answers.")
+
+
+@attrs.frozen
+class Ack(Action):
+    KIND = "ack"
+    DOC = "Acknowledges a hotline message."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    message: str = key("The message's id.", meaning="a hotline message id")
+    by: str = key("The acknowledging delegation.", meaning="the delegation acting")
+    text: str | None = key("An optional reply text.", NOTE)
+
+
+@attrs.frozen
+class Inject(Action):
+    KIND = "inject"
+    DOC = "Releases a conditional or contingency inject by hand."
+    SHORTHAND = "id"
+    id: str = key("The inject's id.", meaning="an id")
+
+
+@attrs.frozen
+class Note(Action):
+    KIND = "note"
+    DOC = "A note in the log."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    by: str = key("facilitator or a delegation id.", meaning="the delegation acting")
+    text: str = key("The note.", TEXT, meaning="what is said or done")
+    visibility: str | None = key("public, parties (the author, the delegations in to, and "
+                                 "control) or private (the author and control; a facilitator's "
+                                 "private note is control's alone). Defaults to private.",
+                                 CHOICE, choices=VISIBILITIES)
+    to: str | list[str] | None = key("parties: the delegations the note is shared with.",
+                                     SLUGS)
+
+
+@attrs.frozen
+class NextTurn(Action):
+    KIND = "next-turn"
+    DOC = "Ends the turn and starts the next one."
+
+
+@attrs.frozen
+class Rate(Action):
+    KIND = "rate"
+    DOC = "Rates an evaluation objective (HSEEP)."
+    objective: str = key("The objective's id.", meaning="an objective id")
+    rating: str = key("P performed without challenges, S with some challenges, M with major "
+                      "challenges, U unable to be performed.", CHOICE, choices=RATINGS,
+                      meaning="P, S, M or U")
+    note: str | None = key("Why.", NOTE)
+
+
+@attrs.frozen
+class Lesson(Action):
+    KIND = "lesson"
+    DOC = "Records a strength or an area for improvement."
+    kind: str = key("strength or improvement.", CHOICE, choices=LESSON_KINDS,
+                    meaning="strength or improvement")
+    text: str = key("The lesson.", TEXT, meaning="what is said or done")
+    objective: str | None = key("The objective it relates to.")
+
+
+@attrs.frozen
+class Improve(Action):
+    KIND = "improve"
+    DOC = "Adds a row to the improvement plan."
+    issue: str = key("Issue / area for improvement.", TEXT, meaning="the issue")
+    action: str = key("Corrective action.", TEXT, meaning="the corrective action")
+    owner: str | None = key("Responsible organisation.", NOTE)
+    due: str | None = key("Completion date, YYYY-MM-DD.", DATE)
+    start: str | None = key("Start date, YYYY-MM-DD.", DATE)
+    capability: str | None = key("Capability element.", CHOICE, choices=CAPABILITIES)
+    contact: str | None = key("Point of contact.", NOTE)
+    objective: str | None = key("The objective it relates to.")
+
+
+@attrs.frozen
+class Retract(Action):
+    KIND = "retract"
+    DOC = "Retracts an event: it counts as if it never happened."
+    event: str | int = key("A move id, a message id, or an event sequence number.", EVENT,
+                           meaning="a move id, a message id or an event number")
+    reason: str = key("Why it is retracted.", TEXT, meaning="why")
+
+
+@attrs.frozen
+class Hotwash(Action):
+    KIND = "hotwash"
+    DOC = "Records an answer to a hot-wash question."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    question: int = key("The question's index in the scenario's `hotwash` list.", INTEGER,
+                        minimum=0, meaning="a hotwash question number")
+    answer: str = key("The answer.", TEXT, meaning="the answer")
+    by: str | None = key("Who answered.")
+
+
+@attrs.frozen
+class Channel(Action):
+    KIND = "channel"
+    DOC = "Cuts or restores a hotline channel."
+    between: list[str] = key("The two delegations of the channel.", PAIR,
+                             meaning="two delegations")
+    status: str = key("up or down.", CHOICE, choices=CHANNEL_STATUSES, meaning="up or down")
+
+
+@attrs.frozen
+class End(Action):
+    KIND = "end"
+    DOC = "Ends the exercise."
+
+
+ACTIONS: dict[str, type[Action]] = {cls.KIND: cls for cls in (
+    Phase, Move, Adjudicate, Perceive, Hotline, Ack, Inject, Note, NextTurn, Rate, Lesson,
+    Improve, Retract, Hotwash, Channel, End)}
+
+
+def action_class(kind: object) -> type[Action]:
+    if not isinstance(kind, str) or kind not in ACTIONS:
+        raise ActionRefused(f"unknown action {kind!r}{did_you_mean(kind, ACTIONS)}")
+    return ACTIONS[kind]
+
+
+def key_problems(cls: type[Action], given: Mapping[Any, Any]) -> list[tuple[Any, str]]:
+    """(the key at fault, or None for a missing one; the words) for each unknown key
+    (with a hint) and each missing required key, in that order."""
+    names = cls.key_names()
+    if all(name in names for name in given) and all(
+            given.get(name) is not None for name in cls.required_names()):
+        return []
+    problems: list[tuple[Any, str]] = []
+    for name in given:
+        if name not in names:
+            close = closest(str(name), names)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            problems.append((name, f"{cls.KIND} takes no key {str(name)!r}{hint}; "
+                                        f"{cls.KIND} keys: {', '.join(names)}"))
+    for spec in cls.keys():
+        if spec.required and given.get(spec.name) is None:
+            problems.append((None, f"{cls.KIND} needs {spec.name!r} ({spec.meaning})"))
+    return problems
+
+
+def parse(kind: object, payload: object) -> Action:
+    """The typed action from an action's name and a payload as a script writes it (a
+    mapping, a shorthand scalar, or nothing); ActionRefused at the first problem."""
+    cls = action_class(kind)
+    if payload is None:
+        payload = {}
+    if not isinstance(payload, Mapping):
+        if cls.SHORTHAND is None:
+            raise ActionRefused(f"{cls.KIND} takes a mapping of keys, got {payload!r}")
+        payload = {cls.SHORTHAND: payload}
+    problems = key_problems(cls, payload)
+    if problems:
+        raise ActionRefused(problems[0][1])
+    return cls.from_keys(payload)
+
+
+def recorded(kind: str, payload: Mapping[str, Any]) -> Action:
+    """The typed action of a payload read from the log (unknown keys are left out, missing
+    ones are None: the rules refuse such an event, and the fold records it as void)."""
+    if not isinstance(payload, Mapping):
+        raise TypeError(f"a {kind} payload must be a mapping, got {payload!r}")
+    return ACTIONS[kind].from_keys(payload)
