@@ -211,6 +211,7 @@ def test_the_charter_sets_what_the_rules_leave_open(tmp_path: Path):
                  "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "Hotline traffic is not reported in this edition" in text
+    assert "Hotline:" not in text  # nor in the key findings (h1 is still unanswered)
     assert "Withheld from this edition (the scenario's transparency charter)" in text
     assert "what each audience saw" in text
     norland = Session.open(tmp_path / "c.wargame")
