@@ -161,7 +161,8 @@ def test_export_prints_sorted_json_with_two_space_indent(tmp_path, capsys):
 
 
 def test_export_as_a_delegation_hides_what_it_may_not_see(tmp_path, capsys):
-    script = _script(tmp_path, START + """  - move: {id: p1, by: azure, type: covert-probe,
+    script = _script(tmp_path, START + """  - adjudicate: {move: m1, decision: approve}
+  - move: {id: p1, by: azure, type: covert-probe,
            target: crimson, text: Probe}
   - hotline: {id: h1, from: azure, to: verdant, text: Secret to Verdant}
 """)

@@ -54,8 +54,10 @@ def assert_shown_literally(app: App, text: str) -> None:
 def hostile_session(folder: Path) -> Session:
     session = new_session(folder)
     session.act("phase", {"to": "exercise"})
-    session.act("move", {"by": "azure", "type": "naval-patrol", "target": "crimson",
-                         "text": f"move {HOSTILE}", "visibility": "public"}, actor="azure")
+    move = session.act("move", {"by": "azure", "type": "naval-patrol", "target": "crimson",
+                                "text": f"move {HOSTILE}", "visibility": "public"}, actor="azure")
+    # Others see a move once control approves it (the transparency charter).
+    session.act("adjudicate", {"move": move.payload["id"], "decision": "approve"})
     session.act("note", {"by": "facilitator", "text": f"note {HOSTILE}", "visibility": "public"})
     return session
 
@@ -84,8 +86,10 @@ async def test_the_projector_shows_a_hostile_public_move_as_written(tmp_path: Pa
     app = create_viewer_app(Session.open(session.path), "public", poll_interval=POLL)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
-        session.act("move", {"by": "crimson", "type": "naval-patrol", "target": "azure",
-                             "text": f"second {HOSTILE}", "visibility": "public"}, actor="crimson")
+        move = session.act("move", {"by": "crimson", "type": "naval-patrol", "target": "azure",
+                                    "text": f"second {HOSTILE}", "visibility": "public"},
+                           actor="crimson")
+        session.act("adjudicate", {"move": move.payload["id"], "decision": "approve"})
         await until(pilot, lambda: f"second {SHOWN}" in screen_text(app), "the move arrives")
         assert_shown_literally(app, f"move {SHOWN}")
 

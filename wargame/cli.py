@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--public-url", help="the address browsers use, when behind a reverse proxy "
                                         "(default: http://HOST:PORT)")
 
+    p = sub.add_parser("access", help="show the access-code log; lift a lockout")
+    p.add_argument("session")
+    p.add_argument("--unlock", metavar="VIEWER", help="lift this viewer's lockout")
+
     p = sub.add_parser("simulate", help="dry-run a scenario many times with rule-based "
                                         "delegations")
     p.add_argument("scenario", help="scenario id or path")

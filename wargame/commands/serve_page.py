@@ -43,11 +43,13 @@ def local_url(host: str, port: int) -> str:
 
 
 def make_server(command: str, *, host: str, port: int, title: str, public_url: str):
-    """A textual-serve Server running ``command`` per browser, with our page."""
+    """A textual-serve Server running ``command`` per browser, with our page, handing each
+    connection's process the browser's address (for the access log)."""
     import aiohttp_jinja2
-    from textual_serve.server import Server
 
-    class AirGappedServer(Server):
+    from wargame.commands.serve_address import AddressedServer
+
+    class AirGappedServer(AddressedServer):
         async def _make_app(self):
             app = await super()._make_app()
             # Replaces the environment textual-serve just set up (the same app key).

@@ -39,11 +39,11 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
             {"id": d.id, "name": d.name, "role": d.role,
              **({"briefing": d.briefing} if can_see_briefing(viewer, d) else {})}
             for d in scenario.delegations],
-        "dyads": [_dyad(seen, dyad) for dyad in state.dyads.values()],
+        "dyads": [_dyad(seen, dyad) for dyad in seen.dyads.values()],
         "moves": [_move(move) for move in seen.moves.values()],
         "perceptions": [
             {"by": p.by, "move": p.move, "as": p.as_category, "gap": p.gap, "turn": p.turn,
-             "note": p.note} for p in seen.perceptions],
+             "note": p.note, "visibility": p.visibility} for p in seen.perceptions],
         "hotline": {
             "channels": [
                 {"between": list(c.between), "name": c.name, "ack_within": c.ack_within,
@@ -57,7 +57,8 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
              "detail": r.detail, "rating": r.rating} for r in evaluate_objectives(seen)],
         "metrics": compute_metrics(seen),
         "notes": [{"by": n.by, "text": n.text, "visibility": n.visibility, "phase": n.phase,
-                   "turn": n.turn, "at": n.at} for n in seen.notes],
+                   "turn": n.turn, "at": n.at, **({"to": list(n.to)} if n.to else {})}
+                  for n in seen.notes],
         "ratings": [{"objective": r.objective, "rating": r.rating, "note": r.note}
                     for r in state.ratings.values()],
         "lessons": [{"kind": x.kind, "text": x.text, "objective": x.objective}
@@ -110,6 +111,7 @@ def _move(move: MoveRecord) -> dict[str, Any]:
         "visibility": move.visibility, "text": move.text, "intent": move.intent,
         "step": move.step, "cbm": move.cbm, "at": move.at, "amended": move.amended,
         "original_category": move.original_category or None,
+        **({"original_text": move.original_text} if move.original_text else {}),
         "decision_note": move.decision_note, "decided_turn": move.decided_turn,
     }
 
@@ -145,5 +147,7 @@ def _injects(seen: ExerciseState, viewer: Viewer) -> list[dict[str, Any]]:
         }
         if viewer == CONTROL:
             entry["expect"] = expectations.get(inject.id, [])
+            if inject.control_notes:
+                entry["control_notes"] = inject.control_notes
         listed.append(entry)
     return listed

@@ -80,7 +80,7 @@ def target_seq(state: ExerciseState, value: object) -> int:
                             f"got {value!r}")
     move = state.moves.get(value)
     message = state.messages.get(value) or state.retracted_messages.get(value)
-    if move is not None and message is not None:
+    if move is not None and message is not None and move.seq != message.seq:
         raise ActionRefused(f"{value} names both a move and a hotline message; "
                             "retract it by its event number")
     if move is None and message is None:

@@ -48,6 +48,17 @@ def route_ack_within(state: ExerciseState, route: tuple[str, ...]) -> int:
     return limits[route]
 
 
+def require_route(state: ExerciseState, sender: str, recipient: str, what: str) -> None:
+    if open_route(state, sender, recipient) is not None:
+        return
+    down = down_channels(state)
+    if down:
+        raise ActionRefused(f"no open hotline route from {sender} to {recipient} for {what}: "
+                            f"channels down: {listing(down)}")
+    raise ActionRefused(f"no hotline channel connects {sender} to {recipient}, directly or "
+                        f"through another delegation, for {what}")
+
+
 def find_message(state: ExerciseState, value: object) -> Message:
     if isinstance(value, str) and value in state.retracted_messages:
         raise ActionRefused(f"message {value} was retracted")
@@ -111,6 +122,9 @@ def check_ack(state: ExerciseState, ack: Ack, actor: str, at: float | None) -> A
     if message.acknowledged:
         raise ActionRefused(f"message {message.id} was already acknowledged by "
                             f"{message.recipient} in turn {message.ack_turn}")
+    # The acknowledgement travels back along the network (wargame.engine.hotline_moves).
+    require_route(state, message.recipient, message.sender,
+                  f"the acknowledgement of {message.id}")
     if at is not None and message.sent_at is not None and at < message.sent_at:
         raise ActionRefused(
             f"the acknowledgement at {format_clock(at)} would come before {message.id} "

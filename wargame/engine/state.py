@@ -67,13 +67,14 @@ class MoveRecord:
     target: str | None
     turn: int
     status: str  # pending | approved | rejected | retracted
-    visibility: str  # public | private
-    text: str
+    visibility: str  # public | parties | private
+    text: str  # effective text (the amended one when amended)
     intent: str  # the category the mover means
     seq: int
     at: float | None = None
     amended: bool = False
     original_category: str = ""
+    original_text: str = ""  # set when control amended the text
     decision_note: str = ""
     decided_turn: int | None = None
     decided_seq: int | None = None
@@ -125,17 +126,19 @@ class Perception:
     turn: int
     seq: int
     note: str = ""
+    visibility: str = "private"  # public | parties (the perceiver and the mover) | private
 
 
 @attrs.define
 class Note:
     by: str
     text: str
-    visibility: str  # public | private
+    visibility: str  # public | parties (the author and ``to``) | private
     phase: str
     turn: int
     seq: int
     at: float | None = None
+    to: tuple[str, ...] = ()  # the delegations a ``parties`` note is shared with
 
 
 @attrs.define

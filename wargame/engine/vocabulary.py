@@ -28,8 +28,8 @@ DECISIONS = ("approve", "reject", "amend")
 LESSON_KINDS = ("strength", "improvement")
 
 # What a key's value is, for the JSON Schema (wargame.schemas.script turns it into one).
-SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT = (
-    "slug", "text", "note", "choice", "integer", "date", "pair", "event")
+SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, SLUGS = (
+    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "slugs")
 
 
 @attrs.frozen
@@ -37,7 +37,8 @@ class Key:
     """One key of an action, as a script or a payload writes it."""
 
     name: str
-    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR or EVENT
+    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT or
+    # SLUGS (one id or a list of ids)
     doc: str  # the JSON Schema's description
     required: bool = False
     meaning: str = ""  # a refusal's words for a missing required key: "move needs 'by' (...)"
@@ -156,8 +157,9 @@ class Move(Action):
     text: str = key("What the delegation does, in its own words.", TEXT,
                     meaning="what is said or done")
     intent: str | None = key("The category the mover means (for misperception).")
-    visibility: str | None = key("Overrides the move type's default visibility.", CHOICE,
-                                 choices=VISIBILITIES)
+    visibility: str | None = key("Overrides the move type's default visibility: public, "
+                                 "parties (the mover, its target and control) or private.",
+                                 CHOICE, choices=VISIBILITIES)
 
 
 @attrs.frozen
@@ -169,6 +171,7 @@ class Adjudicate(Action):
                         choices=DECISIONS, meaning="approve, reject or amend")
     category: str | None = key("amend: the category the move counts as.")
     step: int | None = key("amend: the ladder step the move takes.", INTEGER)
+    text: str | None = key("amend: the move's text as others will read it.", TEXT)
     note: str | None = key("Why.", NOTE)
 
 
@@ -182,6 +185,8 @@ class Perceive(Action):
     move: str = key("The move's id.", meaning="a move id")
     category: str = key("The category it was read as.", name="as", meaning="a category")
     note: str | None = key("Why.", NOTE)
+    visibility: str | None = key("private (default: the perceiver and control), parties (also "
+                                 "the mover) or public.", CHOICE, choices=VISIBILITIES)
 
 
 @attrs.frozen
@@ -224,8 +229,12 @@ class Note(Action):
     ACTING = "by"
     by: str = key("facilitator or a delegation id.", meaning="the delegation acting")
     text: str = key("The note.", TEXT, meaning="what is said or done")
-    visibility: str | None = key("public or private (control only).", CHOICE,
-                                 choices=VISIBILITIES)
+    visibility: str | None = key("public, parties (the author, the delegations in to, and "
+                                 "control) or private (the author and control; a facilitator's "
+                                 "private note is control's alone). Defaults to private.",
+                                 CHOICE, choices=VISIBILITIES)
+    to: str | list[str] | None = key("parties: the delegations the note is shared with.",
+                                     SLUGS)
 
 
 @attrs.frozen

@@ -10,7 +10,7 @@ from wargame.yamlsource import Node
 
 INJECT_KEYS = ("id", "title")
 INJECT_OPTIONAL = ("text", "from", "to", "turn", "when", "expect", "effects", "delivery",
-                   "objectives")
+                   "objectives", "control_notes")
 CONDITION_OPTIONAL = ("rung_at_least", "rung_at_most")
 EFFECT_KINDS = ("shift", "channel")
 
@@ -57,6 +57,7 @@ def _inject(node: Node, context: ScenarioContext) -> Inject | None:
         expect=expect,
         effects=_effects(fields, context),
         delivery=fields.text("delivery"),
+        control_notes=fields.text("control_notes"),
         objectives=objectives,
     )
 

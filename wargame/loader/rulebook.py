@@ -28,7 +28,7 @@ JUMP_KEYS = ("from", "to")
 CATEGORY_KEYS = ("score",)
 CATEGORY_OPTIONAL = ("step", "description")
 MOVE_KEYS = ("id", "name", "category")
-MOVE_OPTIONAL = ("cbm", "target", "visibility", "step", "description")
+MOVE_OPTIONAL = ("cbm", "target", "visibility", "step", "description", "hotline")
 
 
 def read_rulebook(root: Node, reader: Reader, expected_id: str | None = None) -> Rulebook:
@@ -167,5 +167,9 @@ def _moves(node: Node | None, reader: Reader,
             visibility=move.choice("visibility", VISIBILITIES, "public"),
             step=move.integer("step"),
             description=move.text("description"),
+            hotline=move.boolean("hotline", False),
         ))
+        if moves[-1].hotline and moves[-1].target == "none":
+            reader.error(move.key_location("hotline"), "a hotline call needs a target: "
+                         "set target: required (or optional), or remove hotline: true")
     return tuple(moves)

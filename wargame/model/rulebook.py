@@ -11,7 +11,9 @@ if TYPE_CHECKING:
 
 ADJUDICATION_MODES = ("facilitator", "automatic")
 TARGET_MODES = ("required", "optional", "none")
-VISIBILITIES = ("public", "private")
+# public: everyone; parties: the author, the target or targets, and control; private: the
+# author and control. The rules are in wargame.engine.visibility.
+VISIBILITIES = ("public", "parties", "private")
 
 
 @attrs.frozen
@@ -121,6 +123,8 @@ class MoveType:
     visibility: str = "public"
     step: int | None = None
     description: str = ""
+    # A call over the hotline: once approved, the move is also the message on the network.
+    hotline: bool = False
 
 
 @attrs.frozen

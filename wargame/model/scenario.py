@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 from wargame.model.rulebook import Rulebook
+from wargame.model.transparency import Transparency
 
 ROLES = ("state", "mediator", "observer")
 # The exercise's phases in order; "ended" follows the last one, by the action `end`.
@@ -130,6 +131,7 @@ class Inject:
     effects: tuple[Effect, ...] = ()
     delivery: str = ""  # HSEEP delivery method: phone, message, briefing...
     objectives: tuple[str, ...] = ()  # evaluation objectives this inject exercises
+    control_notes: str = ""  # guidance for the control cell; never shown to players
 
     @property
     def kind(self) -> str:
@@ -170,6 +172,7 @@ class Scenario:
     injects: tuple[Inject, ...] = ()
     objectives: tuple[Objective, ...] = ()
     hotwash: tuple[str, ...] = ()
+    transparency: Transparency = Transparency()  # the scenario's charter (defaults if absent)
     rulebook_ref: str = ""  # as written in the file: an id or a relative path
     source: str = ""  # the file it was read from
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wargame.engine.vocabulary import (
-    ACTIONS, CHOICE, DATE, EVENT, INTEGER, NOTE, PAIR, SLUG, TEXT, Action, Key,
+    ACTIONS, CHOICE, DATE, EVENT, INTEGER, NOTE, PAIR, SLUG, SLUGS, TEXT, Action, Key,
 )
 from wargame.schemas._common import (
     CLOCK_PATTERN,
@@ -15,6 +15,7 @@ from wargame.schemas._common import (
     pair,
     ref,
     slug,
+    slugs,
     text,
 )
 
@@ -55,6 +56,9 @@ def _value(key: Key) -> Schema:
         return _date(key.doc)
     if key.value == PAIR:
         return pair(key.doc)
+    if key.value == SLUGS:
+        return {"description": key.doc,
+                "anyOf": [slug("One delegation id."), slugs("Delegation ids.")]}
     if key.value == EVENT:
         return {"description": key.doc,
                 "anyOf": [slug("A move or message id."),

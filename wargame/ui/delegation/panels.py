@@ -159,7 +159,7 @@ class HotlineList(Options):
 def move_prompt(view: ExerciseState, move: MoveRecord, viewer: str) -> Content:
     target = f" → {move.target}" if move.target else ""
     cbm = ("  ◆CBM", "$text-success") if move.cbm else ""
-    private = ("  (private)", "$text-muted") if move.visibility == "private" else ""
+    private = (f"  ({move.visibility})", "$text-muted") if move.visibility != "public" else ""
     rulebook = view.scenario.rulebook
     name = rulebook.move(move.type).name if rulebook.has_move(move.type) else move.type
     parts: list[str | tuple[str, str]] = [

@@ -34,7 +34,8 @@ class ReleaseInjectForm(ActionForm):
             return
         inject = scenario.inject(str(event.value))
         self.query_one("#inject-info", Static).update(plain(
-            f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"))
+            f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"
+            + (f"\nControl notes: {inject.control_notes}" if inject.control_notes else "")))
 
 
 class NoteForm(ActionForm):
@@ -47,7 +48,10 @@ class NoteForm(ActionForm):
         yield field("By", choice(authors, id="by", allow_blank=False))
         yield field("Note", entry("text", "e.g. Crimson hesitated before answering"))
         yield field("Visibility", radio(VISIBILITY_OPTIONS, id="visibility", value="private"),
-                    "Private notes stay with control; public ones reach the public debrief")
+                    "private: the author and control; parties: also the delegations it is "
+                    "shared with; public: everyone, and the public debrief")
+        yield field("Shared with", entry("to", "Parties only: delegation ids, e.g. azure,crimson"),
+                    "The delegations a parties note is shared with")
 
 
 def find_event(state: ExerciseState, reference: str) -> str:

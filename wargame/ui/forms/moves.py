@@ -11,10 +11,19 @@ from wargame.engine import vocabulary
 from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.model import Rulebook
 from wargame.ui.forms.base import ActionForm
-from wargame.ui.forms.fields import KeyedOptionList, choice, entry, field, heading, radio
+from wargame.ui.forms.fields import (
+    KeyedOptionList, choice, entry, field, heading, radio, select_value, set_select,
+)
 from wargame.ui.text import assemble, plain
 
-VISIBILITY_OPTIONS = (("public", "public"), ("private", "private"))
+VISIBILITY_OPTIONS = (("public", "public"), ("parties", "parties"),  # notes
+                      ("private", "private"))
+MOVE_VISIBILITY_OPTIONS = (("public: everyone", "public"),
+                           ("parties: the mover, the target and control", "parties"),
+                           ("private: the mover and control", "private"))
+PERCEPTION_VISIBILITY_OPTIONS = (("public: everyone", "public"),
+                                 ("parties: the perceiver, the mover and control", "parties"),
+                                 ("private: the perceiver and control", "private"))
 
 
 def delegation_options(state: ExerciseState, *, movers_only: bool = False) -> list[tuple[str, str]]:
@@ -59,8 +68,9 @@ class MoveForm(ActionForm):
         yield field("What the delegation does", entry("text", "e.g. Patrol near the buoy"))
         yield field("Intent: the category the mover means",
                     choice(category_options(rulebook), id="intent", prompt="Same as the move type"))
-        yield field("Visibility", choice(VISIBILITY_OPTIONS, id="visibility",
-                                         prompt="The move type's default"))
+        yield field("Visibility", choice(MOVE_VISIBILITY_OPTIONS, id="visibility",
+                                         prompt="The move type's default"),
+                    "preset to the move type's default; change it deliberately")
 
     def on_mount(self) -> None:
         # Runs before ActionForm.on_mount fills in an initial payload (Textual calls both).
@@ -79,6 +89,11 @@ class MoveForm(ActionForm):
         self.query_one("#type-info", Static).update(plain(
             f"{move.name}: {move.category}, step {rulebook.step_of(move):+d}, {target}, "
             f"{move.visibility} by default. {move.description}".strip()))
+        # Preset the type's default unless the level was chosen by hand (or given).
+        visibility = self.query_one("#visibility", Select)
+        if select_value(visibility) in (None, getattr(self, "_preset_visibility", None)):
+            set_select(visibility, move.visibility)
+            self._preset_visibility = move.visibility
 
 
 class AdjudicateForm(ActionForm):
@@ -97,6 +112,8 @@ class AdjudicateForm(ActionForm):
                     "Amend only: what the move counts as")
         yield field("Amended ladder step", entry("step", "Keep the step", type="integer"),
                     "Amend only: e.g. 0 to hold the rung, -1 to step down")
+        yield field("Amended text", entry("text", "Keep the move's text"),
+                    "Amend only: the move as the others will read it")
         yield field("Note", entry("note", "Why (shown in the debrief)"))
 
     @on(Select.Changed, "#move")
@@ -118,3 +135,5 @@ class PerceiveForm(ActionForm):
         yield field("Move", choice(((move_label(m), m.id) for m in reversed(moves)), id="move"))
         yield field("Read as (category)", choice(category_options(self.state.scenario.rulebook), id="as"))
         yield field("Note", entry("note", "What they said or did"))
+        yield field("Who sees it", choice(PERCEPTION_VISIBILITY_OPTIONS, id="visibility",
+                                          prompt="Private: the perceiver and control"))

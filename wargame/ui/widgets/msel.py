@@ -56,6 +56,9 @@ class MselPanel(Static):
                     ("▸ " if due_now else "  "), (inject.id, "bold"), " ", inject.title, "  ",
                     (f"[{when} → {recipients_text(state.scenario, inject.to)}]", "$text-muted"),
                 ))
+                if inject.control_notes and key != "released":
+                    lines.append(Content.styled(f"    control: {inject.control_notes}",
+                                                "$text-muted italic"))
         if not lines:
             lines.append(plain("This scenario has no injects.", "$text-muted"))
         self.update(plain("\n").join(lines))

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
 from wargame.engine.state import ExerciseState, ImprovementItem
+from wargame.engine.visibility import audiences
 from wargame.model import Scenario
 from wargame.ui.describe import inject_schedule, pair_markers, recipients_text
 from wargame.ui.widgets.hotline import channel_lines
@@ -30,6 +31,8 @@ def delegations_markdown(scenario: Scenario) -> str:
         if delegation.red_lines:
             lines += ["", "**Red lines**", ""] + [f"- {r}" for r in delegation.red_lines]
         lines.append("")
+    lines += ["## Transparency charter: what each audience sees", ""]
+    lines += [f"- **{who}**: {what}" for who, what in audiences(scenario)]
     return "\n".join(lines)
 
 
@@ -60,7 +63,8 @@ class PlanView(VerticalScroll):
 
     def on_mount(self) -> None:
         table = self.query_one("#plan-msel", DataTable)
-        table.add_columns("Turn", "Inject", "From", "To", "Kind", "Expected responses")
+        table.add_columns("Turn", "Inject", "From", "To", "Kind", "Expected responses",
+                          "Control notes")
 
     def show_state(self, state: ExerciseState, now: float) -> None:
         self.query_one("#plan-ladder", LadderView).show_state(state, pair_markers(state.scenario))
@@ -75,7 +79,7 @@ class PlanView(VerticalScroll):
         for inject in scenario.injects:
             cells = (inject_schedule(scenario, inject.id), f"{inject.id}: {inject.title}",
                      inject.source or "control", recipients_text(scenario, inject.to),
-                     inject.kind, expected_text(scenario, inject.id))
+                     inject.kind, expected_text(scenario, inject.id), inject.control_notes)
             table.add_row(*(plain_text(cell) for cell in cells), key=inject.id)
 
     def show_prior(self, source: Path | None, items: list[ImprovementItem]) -> None:
