@@ -26,6 +26,8 @@ import aiohttp
 import jinja2
 import pytest
 
+from serve_support import first_screen_text
+
 from wargame.commands.serve import listening_host, public_url
 from wargame.commands.serve_page import UPSTREAM_TEMPLATE, page_environment_options
 
@@ -247,7 +249,7 @@ def test_on_ipv6_loopback_the_page_gives_a_working_websocket_address(tmp_path):
         page = server.get(f"http://[::1]:{server.port}/")
         websocket = f"ws://[::1]:{server.port}/ws"
         assert f'data-session-websocket-url="{websocket}"' in page
-        drawn = asyncio.run(_first_screen(websocket))
+        drawn = asyncio.run(first_screen_text(websocket))
         assert "Whose screen" in drawn
         if CHROMIUM is not None:
             seen = asyncio.run(_load_in_chromium(server.origin + "/", tmp_path / "profile",
@@ -256,23 +258,3 @@ def test_on_ipv6_loopback_the_page_gives_a_working_websocket_address(tmp_path):
     finally:
         out, _ = server.stop()
     assert f"http://[::1]:{server.port}/" in out
-
-
-async def _first_screen(websocket: str, timeout: float = 30.0) -> str:
-    seen = b""
-    async with aiohttp.ClientSession() as client, \
-            client.ws_connect(f"{websocket}?width=100&height=30") as ws:
-        await ws.send_json(["resize", {"width": 100, "height": 30}])
-        deadline = time.monotonic() + timeout
-        while b"Whose screen" not in seen and time.monotonic() < deadline:
-            try:
-                message = await ws.receive(timeout=max(deadline - time.monotonic(), 0.1))
-            except asyncio.TimeoutError:
-                break
-            if message.type == aiohttp.WSMsgType.BINARY:
-                seen += message.data
-            elif message.type == aiohttp.WSMsgType.TEXT:
-                seen += message.data.encode()
-            else:
-                break
-    return seen.decode("utf-8", "replace")
