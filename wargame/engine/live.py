@@ -2,7 +2,8 @@
 
 The session's own state is folded in place, so it is never handed out. Instead, after
 every commit and every refresh that found something, the handle makes a :class:`Snapshot`:
-the state as the viewer may see it (:func:`wargame.engine.visibility.screen_state`),
+the state as the viewer may see it (:func:`wargame.engine.visibility.screen_state`, extended
+event by event: :mod:`wargame.engine.screen_projection`),
 copied, and never changed afterwards. A UI thread reads the latest snapshot without a
 lock while a worker thread acts or refreshes; the console, the delegations, observers and
 the projector all hold this same kind of handle.
@@ -21,9 +22,10 @@ from typing import Any
 import attrs
 
 from wargame.engine.presence import Attendance, attendance
+from wargame.engine.screen_projection import ScreenProjection
 from wargame.engine.session import Session
 from wargame.engine.state import DyadState, Event, ExerciseState
-from wargame.engine.visibility import CONTROL, PUBLIC, Viewer, screen_state
+from wargame.engine.visibility import CONTROL, PUBLIC, Viewer
 
 Clock = Callable[[], float]
 
@@ -90,11 +92,23 @@ def private_copy(state: ExerciseState, previous: ExerciseState | None = None) ->
         phase_ts=dict(state.phase_ts))
 
 
-def snapshot_state(state: ExerciseState, viewer: Viewer,
-                   previous: ExerciseState | None = None) -> ExerciseState:
-    """What ``viewer``'s screen is built from: a private copy of what it may see
-    (``previous``: the handle's last snapshot's state, whose unchanged records it reuses)."""
-    return private_copy(state, previous) if viewer == CONTROL else screen_state(state, viewer)
+class Projector:
+    """Successive snapshot states of one handle, each made from what changed since the
+    last: control's copy reuses the previous copy's unchanged records, another viewer's
+    filtered state is extended (:class:`ScreenProjection`, equal to ``screen_state``)."""
+
+    def __init__(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+        self._projection = ScreenProjection(viewer) if viewer != CONTROL else None
+        self._previous: ExerciseState | None = None
+
+    def project(self, state: ExerciseState, refolded: bool) -> ExerciseState:
+        if self._projection is not None:
+            if refolded:
+                self._projection.reset()
+            return self._projection.project(state)
+        self._previous = private_copy(state, self._previous)
+        return self._previous
 
 
 class LiveSession:
@@ -112,7 +126,8 @@ class LiveSession:
         self._lock = threading.RLock()
         self._version = 0
         self._closed = False  # a poll thread may still look once after its screen closed
-        self.snapshot: Snapshot = Snapshot(snapshot_state(session.state, viewer), 0)
+        self._projector = Projector(viewer)
+        self.snapshot: Snapshot = Snapshot(self._projector.project(session.state, True), 0)
 
     @property
     def path(self) -> Path:
@@ -170,7 +185,7 @@ class LiveSession:
         new.reverse()
         self._version += 1
         self.snapshot = Snapshot(
-            snapshot_state(state, self.viewer, self.snapshot.state), self._version,
+            self._projector.project(state, refolded), self._version,
             kinds=frozenset(e.kind for e in new),
             events=tuple(new) if self.viewer == CONTROL else (), refolded=refolded)
         return self.snapshot
