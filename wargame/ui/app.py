@@ -18,7 +18,6 @@ from wargame.printable import printable
 from wargame.ui.live import Clock, LiveSession
 from wargame.ui.styles import APP_CSS
 from wargame.ui.widgets.options import SafeCommandPalette
-from wargame.ui.screens.home import HomeScreen
 from wargame.ui.screens.session import SessionScreen
 
 
@@ -106,6 +105,8 @@ class WargameApp(App[None]):
         # The first screen is the app's default one: pushing it on top of a blank default
         # screen would cost a whole extra layout and frame before the console shows.
         if self._initial is None:
+            from wargame.ui.screens.home import HomeScreen  # only without a session
+
             return HomeScreen()
         return self._session_screen(self._initial[0])
 
