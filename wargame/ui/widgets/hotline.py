@@ -89,6 +89,7 @@ class HotlinePanel(Widget):
         return len(self._head) + (2 * len(self._waiting) or 1)
 
     def show_state(self, state: ExerciseState, now: float) -> None:
+        rows = self.row_count if self._state is not None else None
         self._state, self._now = state, now
         self._waiting = waiting_messages(state)
         count = sum(1 for m in state.messages.values() if not m.acknowledged)
@@ -98,7 +99,7 @@ class HotlinePanel(Widget):
             plain(f"Waiting for acknowledgement ({count})", "bold $accent")]
         self._empty = plain("No message waiting for an acknowledgement.", "$text-muted")
         self._drawn.clear()
-        self.refresh(layout=True)
+        self.refresh(layout=self.row_count != rows)  # a new layout only for a new height
 
     def tick(self, state: ExerciseState, now: float) -> None:
         """Repaint the lines on screen whose age changed since they were drawn."""
