@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from wargame.engine import Session
 from wargame.printable import printable
-from wargame.ui.live import Clock, LiveSession
+from wargame.ui.live import POLL_INTERVAL, Clock, LiveSession
 from wargame.ui.styles import APP_CSS
 from wargame.ui.widgets.options import SafeCommandPalette
 from wargame.ui.screens.session import SessionScreen
@@ -35,7 +35,7 @@ class WargameApp(App[None]):
     TITLE = "wargame"
 
     def __init__(self, session: Session | None = None, *, created: bool = False,
-                 clock: Clock = time.time, poll_interval: float | None = 0.5,
+                 clock: Clock = time.time, poll_interval: float | None = POLL_INTERVAL,
                  scenario_ref: str | None = None) -> None:
         super().__init__()
         self.clock = clock
@@ -151,7 +151,7 @@ class WargameApp(App[None]):
 
 
 def create_app(session: Session | None = None, *, created: bool = False,
-               clock: Clock | None = None, poll_interval: float | None = 0.5,
+               clock: Clock | None = None, poll_interval: float | None = POLL_INTERVAL,
                scenario_ref: str | None = None) -> WargameApp:
     """The app on the home screen (no session) or straight in a session.
 

@@ -20,7 +20,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from wargame.ui.commands import SessionCommands, session_bindings
 from wargame.ui.describe import describe_event, reference_of
 from wargame.ui.forms import AdjudicateForm, HotwashForm, RateForm
-from wargame.ui.live import LiveScreen, LiveSession, Snapshot
+from wargame.ui.live import POLL_INTERVAL, LiveScreen, LiveSession, Snapshot
 from wargame.ui.messages import ActionDone
 from wargame.ui.panels import PANELS
 from wargame.ui.screens.session_actions import SessionActions
@@ -61,7 +61,7 @@ class SessionScreen(SessionActions, LiveScreen):
           for i, (key, title) in enumerate(PANELS)),
     ]
 
-    def __init__(self, live: LiveSession, *, poll_interval: float | None = 0.5) -> None:
+    def __init__(self, live: LiveSession, *, poll_interval: float | None = POLL_INTERVAL) -> None:
         super().__init__(live, poll_interval=poll_interval)
         self._phase = self.state.phase
         self._dirty: set[str] = set()  # views to redraw the next time they are shown
