@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from wargame.engine.presence import Attendance, attendance
+from wargame.engine.presence import Attendance, attendance, last_acted
 from wargame.engine.screen_projection import ScreenProjection
 from wargame.engine.session import Session
 from wargame.engine.state import DyadState, Event, ExerciseState
@@ -125,6 +125,7 @@ class LiveSession:
         self.clock = clock
         self._lock = threading.RLock()
         self._version = 0
+        self._acted: tuple[tuple, dict[str, float]] | None = None  # (log key, last_acted)
         self._closed = False  # a poll thread may still look once after its screen closed
         self._projector = Projector(viewer)
         self.snapshot: Snapshot = Snapshot(self._projector.project(session.state, True), 0)
@@ -194,7 +195,13 @@ class LiveSession:
         """Who is connected and when each last acted, as ``viewer`` (default: the handle's)
         may know it; from the full log, which only the engine side holds."""
         with self._lock:
-            return attendance(self.session.state, rows, viewer or self.viewer, now)
+            state, viewer = self.session.state, viewer or self.viewer
+            # Who last acted changes only with the log: kept between heartbeats (on a long
+            # log, finding it means projecting the whole state for the viewer).
+            key = (id(state), state.last_seq, len(state.events), viewer)
+            if self._acted is None or self._acted[0] != key:
+                self._acted = (key, last_acted(state, viewer))
+            return attendance(state, rows, viewer, now, acted=self._acted[1])
 
     def close(self) -> None:
         with self._lock:
