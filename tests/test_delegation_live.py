@@ -54,7 +54,7 @@ async def test_a_turn_across_the_console_and_two_delegation_screens(tmp_path: Pa
         pending = console.screen.query_one(PendingMoves)
         await until(cp, lambda: pending.option_count == 1, "the console shows azure's move")
         await until(cp, lambda: "Our patrol is routine" in str(
-            console.screen.query_one(HotlinePanel).render()), "the console shows the message")
+            console.screen.query_one(HotlinePanel).shown_text()), "the console shows the message")
 
         # The facilitator adjudicates; azure sees the decision, crimson the public move.
         await cp.press("a")
@@ -83,7 +83,7 @@ async def test_a_turn_across_the_console_and_two_delegation_screens(tmp_path: Pa
         await until(ap, lambda: "Noted, thank you" in screen_text(azure),
                     "azure sees crimson's acknowledgement")
         await until(cp, lambda: "No message waiting" in str(
-            console.screen.query_one(HotlinePanel).render()), "the console sees the ack")
+            console.screen.query_one(HotlinePanel).shown_text()), "the console sees the ack")
 
     with Session.open(path) as done:
         move = done.state.moves["m1"]

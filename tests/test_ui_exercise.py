@@ -21,6 +21,7 @@ from wargame.ui.forms import (
     NoteForm, PerceiveForm, RateForm, ReleaseInjectForm, RetractForm, SendMessageForm,
 )
 from wargame.ui.widgets.ladder import LadderView
+from wargame.ui.widgets.hotline import HotlinePanel
 from wargame.ui.widgets.timeline import EventLog
 
 
@@ -117,13 +118,13 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         await choose(pilot, "#between", "azure — crimson")
         await click(pilot, "#status-down")
         await save_form(pilot)
-        assert "╳ down" in str(screen.query_one("#hotline", Static).render())
+        assert "╳ down" in screen.query_one(HotlinePanel).shown_text()
         await open_form(pilot, "h", SendMessageForm)
         await choose(pilot, "#from", "(crimson)")
         await choose(pilot, "#to", "(azure)")
         await type_into(pilot, "#text", "Cable is down, talk via Verdant")
         await save_form(pilot)
-        assert "crimson → verdant → azure" in str(screen.query_one("#hotline", Static).render())
+        assert "crimson → verdant → azure" in screen.query_one(HotlinePanel).shown_text()
 
         # -- inject by hand, note, retraction -----------------------------------------------
         await open_form(pilot, "i", ReleaseInjectForm)

@@ -2,7 +2,8 @@
 
 The session's own state is folded in place, so it is never handed out. Instead, after
 every commit and every refresh that found something, the handle makes a :class:`Snapshot`:
-the state as the viewer may see it (:func:`wargame.engine.visibility.screen_state`),
+the state as the viewer may see it (:func:`wargame.engine.visibility.screen_state`, extended
+event by event: :mod:`wargame.engine.screen_projection`),
 copied, and never changed afterwards. A UI thread reads the latest snapshot without a
 lock while a worker thread acts or refreshes; the console, the delegations, observers and
 the projector all hold this same kind of handle.
@@ -20,10 +21,11 @@ from typing import Any
 
 import attrs
 
-from wargame.engine.presence import Attendance, attendance
+from wargame.engine.presence import Attendance, attendance, last_acted
+from wargame.engine.screen_projection import ScreenProjection
 from wargame.engine.session import Session
-from wargame.engine.state import Event, ExerciseState
-from wargame.engine.visibility import CONTROL, PUBLIC, Viewer, screen_state
+from wargame.engine.state import DyadState, Event, ExerciseState
+from wargame.engine.visibility import CONTROL, PUBLIC, Viewer
 
 Clock = Callable[[], float]
 
@@ -46,30 +48,67 @@ class Snapshot:
         return self.state.last_seq
 
 
-def private_copy(state: ExerciseState) -> ExerciseState:
-    """A copy of control's state that later folds cannot change (records copied too)."""
-    def each(records: dict) -> dict:
-        return {key: copy.copy(record) for key, record in records.items()}
+def private_copy(state: ExerciseState, previous: ExerciseState | None = None) -> ExerciseState:
+    """A copy of control's state that later folds cannot change (records copied too).
 
+    ``previous``, an earlier copy (never changed since: snapshots are read-only), lends
+    every record still equal to the state's own, so only the records that the new events
+    touched are copied: comparing is many times cheaper than copying.
+    """
+    def each(records: dict, before: dict | None) -> dict:
+        if not before:
+            return {key: copy.copy(record) for key, record in records.items()}
+        kept = before.get
+        return {key: old if (old := kept(key)) is not None and old == record
+                else copy.copy(record) for key, record in records.items()}
+
+    def items(records: list, before: list | None) -> list:
+        if not before:
+            return [copy.copy(record) for record in records]
+        return [old if i < len(before) and (old := before[i]) == record else copy.copy(record)
+                for i, record in enumerate(records)]
+
+    def dyad(pair: frozenset, record: DyadState) -> DyadState:
+        old = previous.dyads.get(pair) if previous is not None else None
+        if old is not None and old == record:
+            return old
+        return attrs.evolve(record, history=list(record.history))
+
+    p = previous
     return attrs.evolve(
-        state, moves=each(state.moves), messages=each(state.messages),
-        injects=each(state.injects), ratings=each(state.ratings),
-        retracted_messages=each(state.retracted_messages),
-        dyads={pair: attrs.evolve(dyad, history=list(dyad.history))
-               for pair, dyad in state.dyads.items()},
-        perceptions=[copy.copy(p) for p in state.perceptions],
-        notes=[copy.copy(n) for n in state.notes],
-        lessons=[copy.copy(lesson) for lesson in state.lessons],
-        improvements=[copy.copy(i) for i in state.improvements],
-        hotwash=[copy.copy(h) for h in state.hotwash],
+        state, moves=each(state.moves, p and p.moves),
+        messages=each(state.messages, p and p.messages),
+        injects=each(state.injects, p and p.injects),
+        ratings=each(state.ratings, p and p.ratings),
+        retracted_messages=each(state.retracted_messages, p and p.retracted_messages),
+        dyads={pair: dyad(pair, record) for pair, record in state.dyads.items()},
+        perceptions=items(state.perceptions, p and p.perceptions),
+        notes=items(state.notes, p and p.notes),
+        lessons=items(state.lessons, p and p.lessons),
+        improvements=items(state.improvements, p and p.improvements),
+        hotwash=items(state.hotwash, p and p.hotwash),
         channels=dict(state.channels), events=list(state.events),
         retracted=dict(state.retracted), void=dict(state.void), routes={},
         phase_ts=dict(state.phase_ts))
 
 
-def snapshot_state(state: ExerciseState, viewer: Viewer) -> ExerciseState:
-    """What ``viewer``'s screen is built from: a private copy of what it may see."""
-    return private_copy(state) if viewer == CONTROL else screen_state(state, viewer)
+class Projector:
+    """Successive snapshot states of one handle, each made from what changed since the
+    last: control's copy reuses the previous copy's unchanged records, another viewer's
+    filtered state is extended (:class:`ScreenProjection`, equal to ``screen_state``)."""
+
+    def __init__(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+        self._projection = ScreenProjection(viewer) if viewer != CONTROL else None
+        self._previous: ExerciseState | None = None
+
+    def project(self, state: ExerciseState, refolded: bool) -> ExerciseState:
+        if self._projection is not None:
+            if refolded:
+                self._projection.reset()
+            return self._projection.project(state)
+        self._previous = private_copy(state, self._previous)
+        return self._previous
 
 
 class LiveSession:
@@ -86,8 +125,10 @@ class LiveSession:
         self.clock = clock
         self._lock = threading.RLock()
         self._version = 0
+        self._acted: tuple[tuple, dict[str, float]] | None = None  # (log key, last_acted)
         self._closed = False  # a poll thread may still look once after its screen closed
-        self.snapshot: Snapshot = Snapshot(snapshot_state(session.state, viewer), 0)
+        self._projector = Projector(viewer)
+        self.snapshot: Snapshot = Snapshot(self._projector.project(session.state, True), 0)
 
     @property
     def path(self) -> Path:
@@ -145,7 +186,7 @@ class LiveSession:
         new.reverse()
         self._version += 1
         self.snapshot = Snapshot(
-            snapshot_state(state, self.viewer), self._version,
+            self._projector.project(state, refolded), self._version,
             kinds=frozenset(e.kind for e in new),
             events=tuple(new) if self.viewer == CONTROL else (), refolded=refolded)
         return self.snapshot
@@ -154,7 +195,13 @@ class LiveSession:
         """Who is connected and when each last acted, as ``viewer`` (default: the handle's)
         may know it; from the full log, which only the engine side holds."""
         with self._lock:
-            return attendance(self.session.state, rows, viewer or self.viewer, now)
+            state, viewer = self.session.state, viewer or self.viewer
+            # Who last acted changes only with the log: kept between heartbeats (on a long
+            # log, finding it means projecting the whole state for the viewer).
+            key = (id(state), state.last_seq, len(state.events), viewer)
+            if self._acted is None or self._acted[0] != key:
+                self._acted = (key, last_acted(state, viewer))
+            return attendance(state, rows, viewer, now, acted=self._acted[1])
 
     def close(self) -> None:
         with self._lock:

@@ -15,10 +15,9 @@ from textual.screen import Screen
 
 from wargame.engine import Session
 from wargame.printable import printable
-from wargame.ui.live import Clock, LiveSession
+from wargame.ui.live import POLL_INTERVAL, Clock, LiveSession
 from wargame.ui.styles import APP_CSS
 from wargame.ui.widgets.options import SafeCommandPalette
-from wargame.ui.screens.home import HomeScreen
 from wargame.ui.screens.session import SessionScreen
 
 
@@ -36,7 +35,7 @@ class WargameApp(App[None]):
     TITLE = "wargame"
 
     def __init__(self, session: Session | None = None, *, created: bool = False,
-                 clock: Clock = time.time, poll_interval: float | None = 0.5,
+                 clock: Clock = time.time, poll_interval: float | None = POLL_INTERVAL,
                  scenario_ref: str | None = None) -> None:
         super().__init__()
         self.clock = clock
@@ -106,6 +105,8 @@ class WargameApp(App[None]):
         # The first screen is the app's default one: pushing it on top of a blank default
         # screen would cost a whole extra layout and frame before the console shows.
         if self._initial is None:
+            from wargame.ui.screens.home import HomeScreen  # only without a session
+
             return HomeScreen()
         return self._session_screen(self._initial[0])
 
@@ -150,7 +151,7 @@ class WargameApp(App[None]):
 
 
 def create_app(session: Session | None = None, *, created: bool = False,
-               clock: Clock | None = None, poll_interval: float | None = 0.5,
+               clock: Clock | None = None, poll_interval: float | None = POLL_INTERVAL,
                scenario_ref: str | None = None) -> WargameApp:
     """The app on the home screen (no session) or straight in a session.
 

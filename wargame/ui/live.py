@@ -25,7 +25,11 @@ from wargame.errors import ActionRefused, WargameError
 from wargame.ui.messages import ActionDone, SessionChanged
 from wargame.ui.ticker import Ticker
 
-__all__ = ["Clock", "LiveScreen", "LiveSession", "Snapshot"]
+__all__ = ["Clock", "LiveScreen", "LiveSession", "POLL_INTERVAL", "Snapshot"]
+
+# Seconds between looks for other processes' events (a PRAGMA when nothing changed, so a
+# short wait costs next to nothing at rest and bounds how late an event shows).
+POLL_INTERVAL = 0.25
 
 
 class LiveScreen(Screen[None]):
@@ -35,7 +39,7 @@ class LiveScreen(Screen[None]):
     previous and the new snapshot whenever a newer one arrives.
     """
 
-    def __init__(self, live: LiveSession, *, poll_interval: float | None = 0.5,
+    def __init__(self, live: LiveSession, *, poll_interval: float | None = POLL_INTERVAL,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.live = live

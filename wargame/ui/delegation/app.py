@@ -22,9 +22,7 @@ from wargame.ui.styles import APP_CSS, FORMS_CSS, VIEWS_CSS
 from wargame.ui.delegation.chooser import ChooseViewerScreen
 from wargame.ui.delegation.public import PublicScreen
 from wargame.ui.delegation.screens import DelegationScreen, PollingScreen
-from wargame.ui.live import Clock, LiveSession
-
-POLL_INTERVAL = 0.25  # seconds between looks for other processes' events
+from wargame.ui.live import POLL_INTERVAL, Clock, LiveSession
 
 
 class ViewerApp(WargameApp):

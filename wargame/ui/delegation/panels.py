@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 from textual.content import Content
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from wargame.engine.state import ExerciseState, Message, MoveRecord
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
 from wargame.ui.text import assemble, plain
-from wargame.ui.widgets.options import Options
+from wargame.ui.widgets.item_list import ItemList
 
 MOVE_STATUS = {
     "pending": ("● pending", "$text-warning"),
@@ -120,7 +119,7 @@ class InjectFeed(Static):
         self.update(plain("\n").join(inject_lines(view)))
 
 
-def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Content:
+def message_lines(view: ExerciseState, message: Message, viewer: str) -> list[Content]:
     if message.sender == viewer:
         head = f"→ to {delegation_name(view.scenario, message.recipient)}"
     elif message.recipient == viewer:
@@ -141,22 +140,21 @@ def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Conten
              assemble("  “", message.text, "”")]
     if message.ack_text:
         lines.append(assemble(("  answer: ", "$text-muted"), "“", message.ack_text, "”"))
-    return plain("\n").join(lines)
+    return lines
 
 
-class HotlineList(Options):
-    """The viewer's messages, newest first; the option id is the message id."""
+class HotlineList(ItemList):
+    """The viewer's messages, newest first; the item id is the message id."""
 
     def show_view(self, view: ExerciseState, viewer: str) -> None:
         messages = sorted(view.messages.values(), key=lambda m: m.seq, reverse=True)
-        keep_options(self, [Option(message_prompt(view, m, viewer), id=m.id) for m in messages])
-
-    def chosen(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option is not None else None
+        # Whether a message is late depends on the turn too: the turn goes with the record.
+        self.set_items(((m.id, (m, view.turn)) for m in messages),
+                       lambda item: message_lines(view, item[0], viewer))
 
 
-def move_prompt(view: ExerciseState, move: MoveRecord, viewer: str) -> Content:
+def move_lines(view: ExerciseState, move: MoveRecord, viewer: str,
+               reading: str | None) -> list[Content]:
     target = f" → {move.target}" if move.target else ""
     cbm = ("  ◆CBM", "$text-success") if move.cbm else ""
     private = (f"  ({move.visibility})", "$text-muted") if move.visibility != "public" else ""
@@ -169,33 +167,24 @@ def move_prompt(view: ExerciseState, move: MoveRecord, viewer: str) -> Content:
     lines = [assemble(*parts), assemble("  “", move.text, "”")]
     if move.by == viewer and move.decision_note:
         lines.append(assemble(("  control: ", "$text-muted"), move.decision_note))
-    reading = [p for p in view.perceptions if p.move == move.id and p.by == viewer]
-    if reading:
-        lines.append(plain(f"  you read it as {reading[-1].as_category}", "$text-muted"))
-    return plain("\n").join(lines)
+    if reading is not None:
+        lines.append(plain(f"  you read it as {reading}", "$text-muted"))
+    return lines
 
 
-class MoveList(Options):
-    """Moves the viewer may see, newest first; the option id is the move id."""
+def own_readings(view: ExerciseState, viewer: str) -> dict[str, str]:
+    """The viewer's latest reading of each move it read: move id -> category."""
+    return {p.move: p.as_category for p in view.perceptions if p.by == viewer}
+
+
+class MoveList(ItemList):
+    """Moves the viewer may see, newest first; the item id is the move id."""
 
     def show_view(self, view: ExerciseState, viewer: str) -> None:
         moves = sorted(view.moves.values(), key=lambda m: m.seq, reverse=True)
-        keep_options(self, [Option(move_prompt(view, m, viewer), id=m.id) for m in moves])
-
-    def chosen(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option is not None else None
-
-
-def keep_options(options: OptionList, new: list[Option]) -> None:
-    """Replace the options, keeping the highlighted one highlighted (by id)."""
-    highlighted = options.highlighted_option.id if options.highlighted_option else None
-    options.set_options(new)
-    ids = [option.id for option in new]
-    if highlighted in ids:
-        options.highlighted = ids.index(highlighted)
-    elif ids:
-        options.highlighted = 0
+        readings = own_readings(view, viewer)
+        self.set_items(((m.id, (m, readings.get(m.id))) for m in moves),
+                       lambda item: move_lines(view, item[0], viewer, item[1]))
 
 
 def briefing_markdown(view: ExerciseState, viewer: str) -> str:

@@ -16,7 +16,7 @@ from textual.widgets import Digits, Footer, Static
 from wargame.engine.state import ExerciseState
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.delegation.ladder import PairLadder
-from wargame.ui.delegation.panels import InjectFeed, move_prompt
+from wargame.ui.delegation.panels import InjectFeed, move_lines
 from wargame.ui.delegation.screens import PollingScreen
 from wargame.ui.describe import clock_text, game_time, timebox_status
 from wargame.ui.widgets.presence import PresencePanel
@@ -27,7 +27,7 @@ def public_moves(view: ExerciseState) -> Content:
     moves = sorted(view.moves.values(), key=lambda m: m.seq, reverse=True)
     if not moves:
         return plain("No public move yet.", "$text-muted")
-    return plain("\n").join(move_prompt(view, move, PUBLIC) for move in moves)
+    return plain("\n").join(line for move in moves for line in move_lines(view, move, PUBLIC, None))
 
 
 class PublicScreen(PollingScreen):

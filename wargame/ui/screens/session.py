@@ -20,27 +20,31 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from wargame.ui.commands import SessionCommands, session_bindings
 from wargame.ui.describe import describe_event, reference_of
 from wargame.ui.forms import AdjudicateForm, HotwashForm, RateForm
-from wargame.ui.debrief_file import DebriefUnavailable, write_debrief
-from wargame.ui.history import last_session_of
-from wargame.ui.live import LiveScreen, LiveSession, Snapshot
+from wargame.ui.live import POLL_INTERVAL, LiveScreen, LiveSession, Snapshot
 from wargame.ui.messages import ActionDone
-from wargame.ui.screens.event_details import EventDetails
-from wargame.ui.screens.help import HelpScreen
+from wargame.ui.panels import PANELS
 from wargame.ui.screens.session_actions import SessionActions
 from wargame.ui.styles import VIEWS_CSS, load_stylesheet
-from wargame.ui.widgets.console import PANELS, ConsoleView
-from wargame.ui.widgets.evaluation import AdjustView, AssessView, RowChosen
-from wargame.ui.widgets.pending import PendingMoves
 from wargame.ui.widgets.presence import PresencePanel
-from wargame.ui.widgets.plan import PlanView
 from wargame.ui.widgets.status import StatusBar
-from wargame.ui.widgets.timeline import EventLog
 from wargame.ui.text import assemble, plain
 
-VIEWS = {"plan": ("Plan", PlanView), "console": ("Console", ConsoleView),
-         "assess": ("Assess", AssessView), "adjust": ("Adjust", AdjustView)}
+# The views and what they draw with are imported after the first frame (view_class).
+VIEWS = {"plan": "Plan", "console": "Console", "assess": "Assess", "adjust": "Adjust"}
 VIEW_OF_PHASE = {"plan": "plan", "exercise": "console", "assess": "assess", "adjust": "adjust",
                  "ended": "adjust"}
+
+
+def view_class(name: str) -> type:
+    """The widget class of a view, imported when the view is first built."""
+    if name == "plan":
+        from wargame.ui.widgets.plan import PlanView
+        return PlanView
+    if name == "console":
+        from wargame.ui.widgets.console import ConsoleView
+        return ConsoleView
+    from wargame.ui.widgets.evaluation import AdjustView, AssessView
+    return AssessView if name == "assess" else AdjustView
 
 
 class SessionScreen(SessionActions, LiveScreen):
@@ -57,7 +61,7 @@ class SessionScreen(SessionActions, LiveScreen):
           for i, (key, title) in enumerate(PANELS)),
     ]
 
-    def __init__(self, live: LiveSession, *, poll_interval: float | None = 0.5) -> None:
+    def __init__(self, live: LiveSession, *, poll_interval: float | None = POLL_INTERVAL) -> None:
         super().__init__(live, poll_interval=poll_interval)
         self._phase = self.state.phase
         self._dirty: set[str] = set()  # views to redraw the next time they are shown
@@ -87,9 +91,9 @@ class SessionScreen(SessionActions, LiveScreen):
         load_stylesheet(self.app, VIEWS_CSS)
         first = VIEW_OF_PHASE[self._phase]
         tabbed = TabbedContent(initial=first, id="views")
-        for name, (title, view_class) in VIEWS.items():
+        for name, title in VIEWS.items():
             # Only the shown view is built; the others the first time they are shown.
-            shown = [view_class(id=f"{name}-view")] if name == first else []
+            shown = [view_class(name)(id=f"{name}-view")] if name == first else []
             tabbed.compose_add_child(TabPane(title, *shown, id=name))
         with self.app.exit_held():
             await self.mount(tabbed, before=self.query_one(Footer))
@@ -109,8 +113,7 @@ class SessionScreen(SessionActions, LiveScreen):
         """The view, built and drawn the first time it is needed."""
         view = self.view(name)
         if view is None:
-            title, view_class = VIEWS[name]
-            view = view_class(id=f"{name}-view")
+            view = view_class(name)(id=f"{name}-view")
             with self.app.exit_held():
                 await self.query_one(f"TabPane#{name}").mount(view)
             self._dirty.add(name)
@@ -188,6 +191,8 @@ class SessionScreen(SessionActions, LiveScreen):
             found.first().focus()
 
     def action_help(self) -> None:
+        from wargame.ui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     # -- the live session (wargame.ui.live) -------------------------------------------------
@@ -219,17 +224,21 @@ class SessionScreen(SessionActions, LiveScreen):
                 what += f"; released: {', '.join(released)}"
         self.notify(what, title="Done")
 
-    @on(PendingMoves.OptionSelected, "#panel-moves")
-    def _pending_chosen(self, event: PendingMoves.OptionSelected) -> None:
-        self.open_form(AdjudicateForm, move=event.option.id)
+    # Handlers by name: the widgets' classes are imported only after the first frame.
+    def on_option_list_option_selected(self, event: Any) -> None:
+        """Enter on a pending move (PendingMoves) opens the adjudication form."""
+        if event.option_list.id == "panel-moves":
+            self.open_form(AdjudicateForm, move=event.option.id)
 
-    @on(EventLog.Chosen)
-    def _event_chosen(self, chosen: EventLog.Chosen) -> None:
+    def on_event_log_chosen(self, chosen: Any) -> None:
+        """Enter on an event of the timeline (EventLog.Chosen): its details."""
+        from wargame.ui.screens.event_details import EventDetails
+
         reference = reference_of(self.state, chosen.event)
         self.app.push_screen(EventDetails(chosen.event, self.state, reference), self._details_closed)
 
-    @on(RowChosen)
-    def _row_chosen(self, chosen: RowChosen) -> None:
+    def on_row_chosen(self, chosen: Any) -> None:
+        """A row of the assess view chosen (evaluation.RowChosen): its form."""
         forms = {"rate_objective": RateForm, "answer_hotwash": HotwashForm}
         self.open_form(forms[chosen.action], **chosen.initial)
 
@@ -237,6 +246,8 @@ class SessionScreen(SessionActions, LiveScreen):
 
     @work(thread=True, group="history", description="find the last session of this scenario")
     def _find_prior_improvements(self) -> None:
+        from wargame.ui.history import last_session_of
+
         skipped: list[str] = []
         source, items = last_session_of(self.state.scenario.id, exclude=self.live.path,
                                         on_skip=lambda path, why: skipped.append(why))
@@ -246,12 +257,14 @@ class SessionScreen(SessionActions, LiveScreen):
                                       severity="warning", timeout=10, markup=False)
 
     def _prior_found(self, source: Path | None, items: list) -> None:
-        plan = self.query(PlanView)
+        plan = self.query("PlanView")
         if plan:  # gone when the app closed meanwhile
             plan.first().show_prior(source, items)
 
     @work(thread=True, group="debrief", description="render the debrief")
     def _debrief_worker(self, format: str = "html", edition: str = "full") -> None:
+        from wargame.ui.debrief_file import DebriefUnavailable, write_debrief
+
         try:
             path = write_debrief(self.live, format, edition)
         except DebriefUnavailable as problem:

@@ -12,6 +12,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Tab, Tabs
 
 from wargame.engine.state import ExerciseState
+from wargame.ui.panels import PANELS
 from wargame.ui.widgets.hotline import HotlinePanel
 from wargame.ui.widgets.ladder_panel import LadderPanel
 from wargame.ui.widgets.msel import MselPanel, msel_sections
@@ -22,13 +23,6 @@ from wargame.ui.widgets.timeline_panel import TimelinePanel
 # panels show: after only these, the timeline alone is redrawn.
 RECORD_ONLY = frozenset({"note", "rate", "lesson", "improve", "hotwash"})
 
-PANELS = (
-    ("ladder", "Ladder"),
-    ("hotline", "Hotline"),
-    ("msel", "MSEL"),
-    ("moves", "Moves"),
-    ("timeline", "Timeline"),
-)
 
 
 class ConsoleView(Vertical):

@@ -62,7 +62,10 @@ class LadderPanel(Vertical):
         return self.query_one(LadderView)
 
     def show_state(self, state: ExerciseState) -> None:
-        if self._state is None or self._state.scenario is not state.scenario:
+        before = self._state
+        if before is not None and before.scenario is state.scenario and before.dyads == state.dyads:
+            return  # the pairs, the ladder and the off-ramps follow the rungs only
+        if before is None or before.scenario is not state.scenario:
             self._markers = pair_markers(state.scenario)
         self._state = state
         pairs = self.query_one("#ladder-pairs", OptionList)

@@ -1,9 +1,12 @@
-"""Moves waiting for the facilitator's adjudication; Enter (or a click) opens the form."""
+"""Moves waiting for the facilitator's adjudication; Enter (or a click) opens the form.
+
+Updated by difference: a new pending move is appended (Textual's option list lays out only
+the new options), an adjudicated one removed; the list is never rebuilt for a new event.
+"""
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wargame.engine.state import ExerciseState, MoveRecord
@@ -23,14 +26,24 @@ def move_prompt(move: MoveRecord) -> Content:
 class PendingMoves(Options):
     """Options are the pending moves, with the move id as option id."""
 
+    _shown: list[str] | None = None  # the ids of the options, in order
+
     def show_state(self, state: ExerciseState) -> None:
         pending = [m for m in state.moves.values() if m.status == "pending"]
         wanted = [m.id for m in pending]
-        current = [self.get_option_at_index(i).id for i in range(self.option_count)]
-        if wanted == current:
+        shown = self._shown
+        if wanted == shown:
             return
         highlighted = self.highlighted_option.id if self.highlighted_option else None
-        self.set_options(Option(move_prompt(m), id=m.id) for m in pending)
+        if shown is not None and wanted[:len(shown)] == shown:
+            self.add_options(Option(move_prompt(m), id=m.id) for m in pending[len(shown):])
+        elif shown is not None and len(wanted) < len(shown) and set(wanted) <= set(shown) \
+                and [i for i in shown if i in set(wanted)] == wanted:
+            for gone in set(shown) - set(wanted):
+                self.remove_option(gone)
+        else:
+            self.set_options(Option(move_prompt(m), id=m.id) for m in pending)
+        self._shown = wanted
         if highlighted in wanted:
             self.highlighted = wanted.index(highlighted)
         elif wanted:
