@@ -64,7 +64,7 @@ VIEW_KEYS: tuple[tuple[str, str], ...] = (
     ("tab / shift+tab", "Next / previous field or panel"),
     ("ctrl+p", "Command palette (every action above)"),
     ("escape", "Close a form without saving"),
-    ("ctrl+s or Enter", "In a form: save"),
+    ("ctrl+s", "In a form: save (Enter too, on a one-line field; in a text box it starts a new line)"),
     ("f1 or ?", "This help"),
     ("ctrl+q", "Quit (the session is saved after every action)"),
 )
