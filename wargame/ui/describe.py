@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from wargame.engine.rules_control import paused_seconds
 from wargame.engine import retraction
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.turns import turn_started_at
@@ -89,6 +90,28 @@ def exercise_seconds(state: ExerciseState, now: float) -> float | None:
     return now - state.exercise_started_ts
 
 
+def _describe_control(a: act.Action, state: ExerciseState) -> str | None:
+    """The control cell's levers, in the facilitator's words."""
+    if isinstance(a, act.Pause):
+        return "Timebox paused" + (f" — {a.reason}" if a.reason else "")
+    if isinstance(a, act.Resume):
+        return "Timebox resumed"
+    if isinstance(a, act.Hold):
+        return f"Inject {_or(a.id, '?')} held"
+    if isinstance(a, act.Retime):
+        return f"Inject {_or(a.id, '?')} re-timed to turn {_or(a.turn, '?')}"
+    if isinstance(a, act.AdHoc):
+        to = "all" if not a.to else ", ".join(a.to if isinstance(a.to, list) else [a.to])
+        source = f" from {a.source}" if a.source else ""
+        return f"Ad hoc inject {_or(a.id, '?')}{source} → {to}: {_or(a.title, '')}"
+    if isinstance(a, act.Update):
+        to = "all" if not a.to else ", ".join(a.to if isinstance(a.to, list) else [a.to])
+        return f"Situation update → {to}: {_or(a.text, '')}"
+    if isinstance(a, act.Summary):
+        return f"Facilitator's summary: {_or(a.text, '')}"
+    return None
+
+
 def timebox_status(state: ExerciseState, now: float) -> tuple[float, bool] | None:
     """(seconds left, over?) of the current turn's timebox, or None when there is none.
 
@@ -101,7 +124,8 @@ def timebox_status(state: ExerciseState, now: float) -> tuple[float, bool] | Non
     started = turn_started_at(state)
     if elapsed_total is None or started is None:
         return None
-    left = timebox - (elapsed_total - started)
+    # A paused timebox stands still: its paused seconds do not count against the turn.
+    left = timebox - (elapsed_total - started - paused_seconds(state, now))
     return left, left < 0
 
 
@@ -270,5 +294,9 @@ def describe_event(event: Event, state: ExerciseState) -> str:
         question = questions[index] if isinstance(index, int) and 0 <= index < len(questions) else "?"
         return f"“{question}” — {_or(a.answer, '')}"
     if isinstance(a, act.Channel):
-        return f"Channel {pair_label(tuple(a.between or ('?', '?')))} {_or(a.status, '?')}"
+        reason = f" — {a.reason}" if a.reason else ""
+        return f"Channel {pair_label(tuple(a.between or ('?', '?')))} {_or(a.status, '?')}{reason}"
+    control = _describe_control(a, state)
+    if control is not None:
+        return control
     return ", ".join(f"{k}: {v}" for k, v in a.written().items())

@@ -38,6 +38,7 @@ class RateForm(ActionForm):
         yield Static(id="measure-info", classes="field-hint")
         yield field("Rating", radio(((k, f"{k} — {v}") for k, v in RATING_NAMES.items()), id="rating"))
         yield field("Note", entry("note", "What the evaluators saw"))
+        yield field("Rated by", entry("by", "The evaluator's name or role (optional)"))
 
     @on(Select.Changed, "#objective")
     def _objective_chosen(self, event: Select.Changed) -> None:

@@ -71,3 +71,5 @@ class ChannelForm(ActionForm):
             options.append((f"{a} — {b} (now {status})", f"{a},{b}"))
         yield field("Channel", choice(options, id="between"))
         yield field("Status", radio((("up", "Up"), ("down", "Down ╳")), id="status"))
+        yield field("Reason", entry("reason", "e.g. Cable cut by the storm"),
+                    "Shown in the timeline and the debrief")

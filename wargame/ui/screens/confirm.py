@@ -17,7 +17,8 @@ class Confirm(ModalScreen[bool]):
     """Answers True on the confirm button, False on Cancel or escape. Text is plain text."""
 
     CSS_PATH = FORMS_CSS
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"),
+                Binding("y,ctrl+s", "confirm", "Confirm")]
 
     def __init__(self, title: str, body: str, confirm: str = "Confirm") -> None:
         super().__init__(classes="action-form confirm")
@@ -31,6 +32,7 @@ class Confirm(ModalScreen[bool]):
             with Horizontal(id="form-buttons"):
                 yield Button(plain(self._confirm), variant="warning", id="confirm-yes")
                 yield Button("Cancel", id="confirm-no")
+            yield Static("y or ctrl+s confirms · escape cancels", classes="field-hint")
 
     def on_mount(self) -> None:
         # Cancel has the focus: a stray Enter must not confirm.
@@ -43,6 +45,9 @@ class Confirm(ModalScreen[bool]):
     @on(Button.Pressed, "#confirm-no")
     def _no(self) -> None:
         self.dismiss(False)
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
 
     def action_cancel(self) -> None:
         self.dismiss(False)
