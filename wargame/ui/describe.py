@@ -90,6 +90,12 @@ def exercise_seconds(state: ExerciseState, now: float) -> float | None:
     return now - state.exercise_started_ts
 
 
+def _released_with(event: Event, state: ExerciseState, besides: str = "") -> str:
+    """The injects an event released (a turn's scheduled ones, the conditions it met)."""
+    released = [r.id for r in state.injects.values() if r.seq == event.seq and r.id != besides]
+    return f" · injects released: {', '.join(released)}" if released else ""
+
+
 def _describe_control(a: act.Action, state: ExerciseState) -> str | None:
     """The control cell's levers, in the facilitator's words."""
     if isinstance(a, act.Pause):
@@ -238,7 +244,7 @@ def describe_event(event: Event, state: ExerciseState) -> str:
             return ", ".join(f"{k}: {v}" for k, v in p.items() if k != "at")
         return str(p)
     if isinstance(a, act.Phase):
-        return f"Phase → {_or(a.to, '?')}"
+        return f"Phase → {_or(a.to, '?')}{_released_with(event, state)}"
     if isinstance(a, act.Move):
         move = state.moves.get(str(_or(a.id, "")))
         move_id = a.id or (move.id if move else "")
@@ -271,11 +277,11 @@ def describe_event(event: Event, state: ExerciseState) -> str:
         title = ""
         if any(i.id == inject_id for i in state.scenario.injects):
             title = f": {state.scenario.inject(inject_id).title}"
-        return f"Inject {inject_id} released by hand{title}"
+        return f"Inject {inject_id} released by hand{title}{_released_with(event, state, inject_id)}"
     if isinstance(a, act.Note):
         return f"{_or(a.by, '?')} ({_or(a.visibility, 'public')}): {_or(a.text, '')}"
     if isinstance(a, act.NextTurn):
-        return "Next turn"
+        return f"Next turn{_released_with(event, state)}"
     if isinstance(a, act.Rate):
         note = f" — {a.note}" if a.note else ""
         return f"{_or(a.objective, '?')} rated {_or(a.rating, '?')}{note}"

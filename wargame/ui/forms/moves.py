@@ -63,7 +63,7 @@ class MoveForm(ActionForm):
         rulebook = self.state.scenario.rulebook
         yield field("Delegation", choice(delegation_options(self.state, movers_only=True), id="by"))
         yield field("Move type", KeyedOptionList(*move_type_options(rulebook), id="type"),
-                    "◆CBM marks a confidence-building measure · type a word's first letters to jump")
+                    "◆CBM marks a confidence-building measure · type a word to jump")
         yield Static(id="type-info", classes="field-hint")
         yield field("Target", choice(delegation_options(self.state), id="target", prompt="No target"))
         yield field("What the delegation does", prose("text", examples.move_text(self.state.scenario)))
