@@ -130,3 +130,19 @@ def test_the_debrief_prefers_the_written_summary_to_the_note_convention(session)
     assert build_context(session.state)["overview"]["summary"]["text"] == "Calm held; the hotline worked."
     assert build_context(session.state, edition="public")["overview"]["summary"]["text"].startswith("Calm")
     export_state(session.state)  # still exports
+
+
+def test_a_delegation_is_told_of_an_update_and_a_pause(session) -> None:
+    from wargame.ui.delegation.changes import what_changed
+    from wargame.ui.delegation.panels import inject_lines
+
+    session.act("phase", {"to": "exercise"})
+    before = screen_state(session.state, "sudria")
+    session.act("update", {"text": "Storm over the strait", "to": ["sudria"]})
+    session.act("pause", {})
+    after = screen_state(session.state, "sudria")
+    notices = [(n.title, n.text) for n in what_changed(before, after, "sudria")]
+    assert ("Situation update", "Storm over the strait") in notices
+    assert ("Timebox", "Control paused the timebox.") in notices
+    assert any("Storm over the strait" in line.plain for line in inject_lines(after))
+    assert not any("Storm" in line.plain for line in inject_lines(screen_state(session.state, "norland")))
