@@ -146,3 +146,24 @@ def test_a_delegation_is_told_of_an_update_and_a_pause(session) -> None:
     assert ("Timebox", "Control paused the timebox.") in notices
     assert any("Storm over the strait" in line.plain for line in inject_lines(after))
     assert not any("Storm" in line.plain for line in inject_lines(screen_state(session.state, "norland")))
+
+
+def test_a_channel_changes_reason_reaches_the_debrief(session) -> None:
+    from wargame.debrief.context import build_context
+    from wargame.debrief.timeline import channel_changes
+    from wargame.debrief.editions import edition_data
+
+    channel = session.state.scenario.channels[0]
+    session.act("phase", {"to": "exercise"})
+    session.act("channel", {"between": list(channel.between), "status": "down",
+                            "reason": "Cable cut"})
+    build_context(session.state)
+    names_changes = [c["cause"] for c in channel_changes(
+        session.state, edition_data(session.state, "full"), _names(session.state))]
+    assert "by control: Cable cut" in names_changes
+
+
+def _names(state):
+    from wargame.debrief.words import Names
+
+    return Names(state.scenario)

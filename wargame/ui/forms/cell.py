@@ -68,8 +68,7 @@ class AdHocForm(ActionForm):
     def fields(self) -> ComposeResult:
         yield field("Title", entry("title", "e.g. Envoy calls for restraint"))
         yield field("From", entry("from", "A role of the simulation cell, e.g. UN envoy"))
-        yield field("To", entry("to", examples.shared_with(self.state.scenario).replace(
-            "Parties only: ", "")), "Delegation ids, comma separated; empty: every delegation")
+        yield field("To", entry("to", "e.g. " + examples.shared_with(self.state.scenario).split("e.g. ")[-1]), "Delegation ids, comma separated; empty: every delegation")
         yield field("Text", prose("text", "What the delegations are told"))
         yield field("Control notes", prose("control_notes", "For control only"))
         yield field("Effect on", choice(pair_options(self.state), id="between",
