@@ -176,3 +176,17 @@ async def test_a_move_text_can_span_lines_and_ctrl_s_saves_it(workdir: Path) -> 
         await save_form(pilot)
     with Session.open(session.path) as reopened:
         assert reopened.state.moves["m1"].text == "Patrol\nat dawn"
+
+
+async def test_a_form_opening_clears_the_toasts_that_would_cover_it(workdir: Path) -> None:
+    session = new_session(workdir)
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")  # the access codes: a long-lived toast
+        await settle(pilot)
+        assert len(app._notifications)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteForm)
+        assert not len(app._notifications)

@@ -82,6 +82,9 @@ class ActionForm(ModalScreen[Event | None]):
                 yield Button("Cancel", id="form-cancel")
 
     def on_mount(self) -> None:
+        # Toasts sit over the form's lower half (the move description, the Save button);
+        # what they said is in the timeline, so a form opening clears them.
+        self.app.clear_notifications()
         if self._initial:
             self.from_model(self._initial)
         self.call_after_refresh(self._focus_first_open_field)
