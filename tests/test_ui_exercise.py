@@ -71,6 +71,8 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         assert "No earlier session" in str(screen.query_one("#plan-prior", Static).render())
         await pilot.press("p")
         await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
+        await settle(pilot)
         assert screen.query_one("#views").active == "console"
         assert "EXERCISE" in status_text(app) and "Turn 1 of 6" in status_text(app)
 
@@ -154,10 +156,14 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
 
         await pilot.press("n")
         await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
+        await settle(pilot)
         assert "Turn 2 of 6" in status_text(app)
 
         # -- assess ------------------------------------------------------------------------
         await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
         await settle(pilot)
         assert screen.query_one("#views").active == "assess"
         await open_form(pilot, "s", RateForm)
@@ -196,6 +202,8 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         # -- adjust ------------------------------------------------------------------------
         await pilot.press("p")
         await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
+        await settle(pilot)
         assert screen.query_one("#views").active == "adjust"
         await open_form(pilot, "v", ImproveForm)
         await type_into(pilot, "#issue", "Slow relay")
@@ -214,6 +222,8 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         await settle(pilot)
         assert path.with_suffix(".html").exists()
         await pilot.press("p")  # adjust -> end
+        await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
         await settle(pilot)
         assert "ENDED" in status_text(app)
 

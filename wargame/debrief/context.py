@@ -120,7 +120,7 @@ def _overview(state: ExerciseState, data: EditionData, names: Names) -> dict[str
         "events": len(events),
         "delegations": delegations,
         "goals_shown": goals_shown,
-        "summary": _summary(data, names),
+        "summary": _summary(state, data, names),
     }
 
 
@@ -134,13 +134,18 @@ def _dates(first_ts: float | None, last_ts: float | None) -> str:
     return f"{first} to {last}"
 
 
-def _summary(data: EditionData, names: Names) -> dict[str, Any] | None:
+def _summary(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
     """The facilitator's summary.
 
-    Rule: the last facilitator note whose text begins with "Summary:" (the prefix is
-    dropped); failing that, the last public facilitator note written after the exercise
-    phase. Only notes this edition may show are considered.
+    Rule: the summary written with the summary action (the console's "Write facilitator's
+    summary"; a shared conclusion, in every edition); failing that, the last facilitator
+    note whose text begins with "Summary:" (the prefix is dropped); failing that, the last
+    public facilitator note written after the exercise phase. Only notes this edition may
+    show are considered.
     """
+    if state.summary is not None:
+        return {"text": state.summary.text, "by": names.delegation("facilitator"),
+                "source": "facilitator's summary"}
     facilitator = [n for n in data.notes if n.by in ("facilitator", "script")]
     tagged = [n for n in facilitator if n.text.strip().lower().startswith(SUMMARY_PREFIX)]
     if tagged:

@@ -90,6 +90,10 @@ def copy_state(state: ExerciseState) -> ExerciseState:
         void=dict(state.void),
         routes=state.routes,  # a memo of pure functions of its key: shared safely
         phase_ts=dict(state.phase_ts),
+        held=dict(state.held),
+        retimed=dict(state.retimed),
+        adhoc=dict(state.adhoc),
+        updates=list(state.updates),
     )
 
 

@@ -59,7 +59,8 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         "notes": [{"by": n.by, "text": n.text, "visibility": n.visibility, "phase": n.phase,
                    "turn": n.turn, "at": n.at, **({"to": list(n.to)} if n.to else {})}
                   for n in seen.notes],
-        "ratings": [{"objective": r.objective, "rating": r.rating, "note": r.note}
+        "ratings": [{"objective": r.objective, "rating": r.rating, "note": r.note,
+                     **({"by": r.by} if r.by else {})}
                     for r in state.ratings.values()],
         "lessons": [{"kind": x.kind, "text": x.text, "objective": x.objective}
                     for x in state.lessons],
@@ -73,6 +74,15 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         "events": len(state.events),
         "withheld": view.withheld,
     }
+    # The control cell's levers, only when used (earlier exports stay as they were).
+    if seen.updates:
+        document["updates"] = [{"text": u.text, "to": list(u.to), "turn": u.turn, "at": u.at}
+                               for u in seen.updates]
+    if state.summary is not None:
+        document["summary"] = state.summary.text
+    if viewer == CONTROL and (state.held or state.retimed):
+        document["held"] = sorted(i for i in state.held if i not in state.injects)
+        document["retimed"] = dict(sorted(state.retimed.items()))
     if viewer == CONTROL:
         by_seq = {event.seq: event for event in state.events}
         document["retracted"] = [

@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from wargame.errors import ActionRefused
-from wargame.engine import injects, rules_debrief, rules_hotline, rules_moves, rules_phase
+from wargame.engine import (
+    injects, rules_control, rules_debrief, rules_hotline, rules_moves, rules_phase,
+)
 from wargame.engine.checkpoints import copy_state, first_change, spacing
 from wargame.engine.collector import collector_paused
 from wargame.engine.escalation import starting_dyads
@@ -51,6 +53,13 @@ RULES: dict[str, tuple[Check, Effect]] = {
     "improve": (rules_debrief.check_improve, rules_debrief.apply_improve),
     "hotwash": (rules_debrief.check_hotwash, rules_debrief.apply_hotwash),
     "retract": (check_retract, _nothing),
+    "pause": (rules_control.check_pause, rules_control.apply_pause),
+    "resume": (rules_control.check_resume, rules_control.apply_resume),
+    "hold": (rules_control.check_hold, rules_control.apply_hold),
+    "retime": (rules_control.check_retime, rules_control.apply_retime),
+    "adhoc": (rules_control.check_adhoc, rules_control.apply_adhoc),
+    "update": (rules_control.check_update, rules_control.apply_update),
+    "summary": (rules_control.check_summary, rules_control.apply_summary),
 }
 
 
@@ -155,7 +164,7 @@ def refold(state: ExerciseState, events: Iterable[Event]) -> ExerciseState:
     change = first_change(state, events, retracted)
     checkpoint = state.checkpoints.before(change) if change is not None else None
     if checkpoint is None:
-        return fold(state.scenario, events)
+        return fold(rules_control.planned_scenario(state), events)
     restored = copy_state(checkpoint.state)
     restored.checkpoints = state.checkpoints.up_to(change)
     restored.retracted = retracted

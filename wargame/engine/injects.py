@@ -60,10 +60,18 @@ def settle(state: ExerciseState, event: Event) -> None:
         pending.update(conditions_to_check(state))
 
 
+def scheduled_turn(state: ExerciseState, inject: Inject) -> int | None:
+    """The turn at whose start ``inject`` is released now: re-timed, held (None) or as planned."""
+    if inject.id in state.held:
+        return None
+    return state.retimed.get(inject.id, inject.turn)
+
+
 def release_scheduled(state: ExerciseState, event: Event) -> None:
-    """At the start of a turn: that turn's scheduled injects, then whatever they trigger."""
+    """At the start of a turn: that turn's scheduled injects (as held or re-timed by
+    control), then whatever they trigger."""
     for inject in state.scenario.injects:
-        if inject.turn == state.turn and inject.id not in state.injects:
+        if scheduled_turn(state, inject) == state.turn and inject.id not in state.injects:
             release(state, inject, "scheduled", event)
     settle(state, event)
 

@@ -14,8 +14,10 @@ from wargame.engine.words import did_you_mean
 from wargame.model import PHASE_ORDER
 
 RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "inject", "channel", "note",
-               "rate", "lesson", "improve", "hotwash", "retract")
-DESCRIPTIONS = {"phase": "a phase change", "next-turn": "a turn change", "end": "the end"}
+               "rate", "lesson", "improve", "hotwash", "retract", "hold", "retime", "adhoc",
+               "update", "summary")
+DESCRIPTIONS = {"phase": "a phase change", "next-turn": "a turn change", "end": "the end",
+                "pause": "a pause of the timebox", "resume": "the timebox resumed"}
 
 
 def retracted_set(events: Iterable[Event]) -> dict[int, str]:
@@ -62,6 +64,11 @@ def describe(event: Event) -> str:
         "improve": lambda: "an improvement-plan item",
         "hotwash": lambda: "a hotwash answer",
         "retract": lambda: f"the retraction of event {a.event}",
+        "hold": lambda: f"the hold of inject {a.id}",
+        "retime": lambda: f"inject {a.id} re-timed to turn {a.turn}",
+        "adhoc": lambda: f"ad hoc inject {a.id}",
+        "update": lambda: "a situation update",
+        "summary": lambda: "the facilitator's summary",
     }.get(event.kind)
     try:
         return wording() if wording else DESCRIPTIONS.get(event.kind, f"a {event.kind} event")

@@ -66,12 +66,14 @@ def check_rate(state: ExerciseState, rate: act.Rate, actor: str, at: float | Non
     require_phase(state, REVIEW_PHASES, "rating an objective")
     return act.Rate(objective=objective_id(state, rate.objective),
                     rating=actions.choice(rate.rating, RATINGS, "rating"),
-                    note=actions.optional_text(rate.note, "the note"))
+                    note=actions.optional_text(rate.note, "the note"),
+                    by=actions.optional_text(rate.by, "by"))
 
 
 def apply_rate(state: ExerciseState, event: Event, rate: act.Rate) -> None:
     state.ratings[rate.objective] = Rating(
-        objective=rate.objective, rating=rate.rating, note=rate.note or "", seq=event.seq)
+        objective=rate.objective, rating=rate.rating, note=rate.note or "", seq=event.seq,
+        by=rate.by or "")
 
 
 def check_lesson(state: ExerciseState, lesson: act.Lesson, actor: str,

@@ -153,7 +153,8 @@ def check_channel(state: ExerciseState, action: Channel, actor: str,
     status = actions.choice(action.status, CHANNEL_STATUSES, "status")
     if state.channels.get(frozenset(channel.between), channel.status) == status:
         raise ActionRefused(f"the {pair_text(channel.between)} channel is already {status}")
-    return Channel(between=list(channel.between), status=status)
+    return Channel(between=list(channel.between), status=status,
+                   reason=actions.optional_text(action.reason, "the reason"))
 
 
 def apply_channel(state: ExerciseState, event: Event, action: Channel) -> None:

@@ -147,6 +147,7 @@ class Rating:
     rating: str  # P | S | M | U
     note: str
     seq: int
+    by: str = ""  # the evaluator who rated, when recorded
 
 
 @attrs.define
@@ -175,6 +176,21 @@ class HotwashAnswer:
     question: int  # index into scenario.hotwash
     answer: str
     by: str
+    seq: int
+
+
+@attrs.define
+class SituationUpdate:
+    text: str
+    to: tuple[str, ...]  # the delegations it goes to; empty for all
+    turn: int
+    seq: int
+    at: float | None = None
+
+
+@attrs.define
+class FacilitatorSummary:
+    text: str
     seq: int
 
 
@@ -214,3 +230,11 @@ class ExerciseState:
     turn_started_ts: float | None = None
     phase_ts: dict[str, float] = attrs.Factory(dict)  # wall-clock time each phase began
     last_seq: int = 0
+    # The control cell's levers (wargame.engine.rules_control).
+    held: dict[str, int] = attrs.Factory(dict)  # inject id -> seq of the hold
+    retimed: dict[str, int] = attrs.Factory(dict)  # inject id -> the turn it now opens with
+    adhoc: dict = attrs.Factory(dict)  # inject id -> the model.Inject composed on the spot
+    updates: list[SituationUpdate] = attrs.Factory(list)
+    summary: FacilitatorSummary | None = None
+    paused_ts: float | None = None  # wall-clock time the timebox was paused; None when running
+    turn_paused: float = 0.0  # seconds the current turn's timebox spent paused

@@ -27,7 +27,11 @@ a note's ``to`` and, for a perception, the delegation whose move it reads.
   injects expect and do (the evaluator's material).
 - events: a viewer may know that an event happened when it may see what the event did
   (``visible_event_seqs``); retractions stay with control.
-Ratings, lessons, the improvement plan and hotwash answers are the exercise's shared
+- control's levers: a situation update goes to its addressees (the public sees one
+  addressed to all); an inject composed on the spot is an inject like any other; holds
+  and re-timings of the MSEL are control's alone; a paused timebox is paused for all.
+Ratings, lessons, the improvement plan, hotwash answers and the facilitator's summary are
+the exercise's shared
 conclusions and are shown to every viewer. The rungs of each dyad and whether each
 hotline channel is up are the situation everyone is in, so every viewer sees them (a
 rung change caused by a withheld move or inject is shown with its cause withheld), save
@@ -44,7 +48,9 @@ from typing import Iterable
 import attrs
 
 from wargame.errors import WargameError
-from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord, Note, Perception
+from wargame.engine.state import (
+    DyadState, ExerciseState, Message, MoveRecord, Note, Perception, SituationUpdate,
+)
 from wargame.engine.words import did_you_mean
 from wargame.model import Delegation, Inject, Scenario
 
@@ -128,6 +134,11 @@ def can_see_note(state: ExerciseState, viewer: Viewer, note: Note) -> bool:
     return in_audience(note.visibility, viewer, note.by, note.to)
 
 
+def can_see_update(viewer: Viewer, update: SituationUpdate) -> bool:
+    """An update with no addressees goes to every delegation and the projector."""
+    return viewer == CONTROL or not update.to or viewer in update.to
+
+
 def addressed_to_all(scenario: Scenario, inject: Inject) -> bool:
     if "all" in inject.to:
         return True
@@ -186,6 +197,7 @@ def view_state(state: ExerciseState, viewer: Viewer) -> View:
     perceptions = [p for p in state.perceptions if can_see_perception(state, viewer, p)]
     injects = {k: r for k, r in state.injects.items()
                if can_see_inject(state, viewer, state.scenario.inject(k))}
+    updates = [u for u in state.updates if can_see_update(viewer, u)]
     live_moves = sum(1 for m in state.moves.values() if m.status != "retracted")
     withheld = {
         "moves": live_moves - len(moves),
@@ -198,13 +210,14 @@ def view_state(state: ExerciseState, viewer: Viewer) -> View:
     dyads = state.dyads if sees_ladder(state.scenario, viewer) else {}
     visible = attrs.evolve(state, moves=moves, messages=messages, notes=notes,
                            perceptions=perceptions, injects=injects, events=[], retracted={},
-                           retracted_messages={}, void={}, dyads=dyads)
+                           retracted_messages={}, void={}, dyads=dyads, updates=updates,
+                           held={}, retimed={}, adhoc={})
     return View(visible, withheld)
 
 
 # Events of these kinds concern everyone (the clock, the channels, the shared conclusions).
 SHARED_EVENT_KINDS = frozenset({"phase", "next-turn", "end", "channel", "rate", "lesson",
-                                "improve", "hotwash"})
+                                "improve", "hotwash", "pause", "resume", "summary"})
 
 
 def visible_event_seqs(state: ExerciseState, viewer: Viewer) -> set[int]:
@@ -228,7 +241,8 @@ def visible_event_seqs(state: ExerciseState, viewer: Viewer) -> set[int]:
             seqs.add(message.ack_seq)
     seqs.update(p.seq for p in seen.perceptions)
     seqs.update(n.seq for n in seen.notes)
-    seqs.update(r.seq for r in seen.injects.values() if r.how == "manual")
+    seqs.update(r.seq for r in seen.injects.values() if r.how in ("manual", "ad hoc"))
+    seqs.update(u.seq for u in seen.updates)
     return seqs
 
 
@@ -269,6 +283,7 @@ def screen_state(state: ExerciseState, viewer: Viewer) -> ExerciseState:
         channels=dict(seen.channels), routes={},
         ratings=dict(seen.ratings), lessons=list(seen.lessons),
         improvements=list(seen.improvements), hotwash=list(seen.hotwash),
+        updates=list(seen.updates),
         phase_ts=dict(seen.phase_ts))
 
 

@@ -252,6 +252,7 @@ class Rate(Action):
                       "challenges, U unable to be performed.", CHOICE, choices=RATINGS,
                       meaning="P, S, M or U")
     note: str | None = key("Why.", NOTE)
+    by: str | None = key("Who rated it (an evaluator's name or role).", NOTE)
 
 
 @attrs.frozen
@@ -306,6 +307,8 @@ class Channel(Action):
     between: list[str] = key("The two delegations of the channel.", PAIR,
                              meaning="two delegations")
     status: str = key("up or down.", CHOICE, choices=CHANNEL_STATUSES, meaning="up or down")
+    reason: str | None = key("Why the channel is cut or restored (shown in the timeline and "
+                             "the debrief).", NOTE)
 
 
 @attrs.frozen
@@ -314,9 +317,73 @@ class End(Action):
     DOC = "Ends the exercise."
 
 
+@attrs.frozen
+class Pause(Action):
+    KIND = "pause"
+    DOC = "Pauses the turn's timebox (the clock of the turn stops until resume)."
+    reason: str | None = key("Why the exercise is paused.", NOTE)
+
+
+@attrs.frozen
+class Resume(Action):
+    KIND = "resume"
+    DOC = "Resumes the paused timebox."
+
+
+@attrs.frozen
+class Hold(Action):
+    KIND = "hold"
+    DOC = "Holds a scheduled inject: it is not released when its turn opens."
+    SHORTHAND = "id"
+    id: str = key("The inject's id.", meaning="an id")
+
+
+@attrs.frozen
+class Retime(Action):
+    KIND = "retime"
+    DOC = "Moves a scheduled or held inject to another turn (lifting a hold)."
+    id: str = key("The inject's id.", meaning="an id")
+    turn: int = key("The turn at whose start it is released.", INTEGER, minimum=1,
+                    meaning="a turn number")
+
+
+@attrs.frozen
+class Update(Action):
+    KIND = "update"
+    DOC = "A situation update from control to all or some delegations."
+    text: str = key("The update.", TEXT, meaning="what is said or done")
+    to: str | list[str] | None = key("The delegations it goes to (all when omitted).", SLUGS)
+
+
+@attrs.frozen
+class AdHoc(Action):
+    KIND = "adhoc"
+    DOC = ("An inject composed on the spot by the simulation cell; recorded in the MSEL as "
+           "ad hoc and released at once.")
+    id: str | None = key("The inject's id (e.g. adhoc-1); assigned when omitted.")
+    title: str = key("A short title.", TEXT, meaning="a title")
+    source: str | None = key("The simulation-cell role it comes from (e.g. UN envoy).", NOTE,
+                             name="from")
+    to: str | list[str] | None = key("The delegations it goes to (all when omitted).", SLUGS)
+    text: str = key("What the delegations are told.", TEXT, meaning="what is said or done")
+    control_notes: str | None = key("Notes for control only.", NOTE)
+    between: list[str] | None = key("A dyad or channel the effect applies to.", PAIR)
+    step: int | None = key("Moves the dyad's rung by this many steps.", INTEGER)
+    channel: str | None = key("Sets the channel between the two up or down.", CHOICE,
+                              choices=CHANNEL_STATUSES)
+
+
+@attrs.frozen
+class Summary(Action):
+    KIND = "summary"
+    DOC = "The facilitator's summary, which the debrief shows."
+    text: str = key("The summary.", TEXT, meaning="what is said or done")
+
+
 ACTIONS: dict[str, type[Action]] = {cls.KIND: cls for cls in (
     Phase, Move, Adjudicate, Perceive, Hotline, Ack, Inject, Note, NextTurn, Rate, Lesson,
-    Improve, Retract, Hotwash, Channel, End)}
+    Improve, Retract, Hotwash, Channel, End, Pause, Resume, Hold, Retime, Update, AdHoc,
+    Summary)}
 
 
 def action_class(kind: object) -> type[Action]:

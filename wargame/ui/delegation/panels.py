@@ -8,7 +8,7 @@ import re
 from textual.content import Content
 from textual.widgets import Static
 
-from wargame.engine.state import ExerciseState, Message, MoveRecord
+from wargame.engine.state import ExerciseState, Message, MoveRecord, SituationUpdate
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
 from wargame.ui.text import assemble, plain
@@ -45,6 +45,8 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     if view.turn:
         parts.append(f" T{view.turn}/{scenario.clock.turns}" if short else
                      f" Turn {view.turn} of {scenario.clock.turns} · {game_time(scenario, view.turn)}")
+    if view.paused_ts is not None and view.phase == "exercise":
+        parts.append(("  PAUSED", "bold $text-warning"))
     timer = timebox_status(view, now)
     if timer is not None:
         left, over = timer
@@ -99,11 +101,19 @@ def _emphasis(text: str) -> Content:
 
 
 def inject_lines(view: ExerciseState) -> list[Content]:
-    released = sorted(view.injects.values(), key=lambda r: r.seq, reverse=True)
+    """The injects and situation updates that reached the viewer, newest first."""
+    released = sorted([*view.injects.values(), *view.updates], key=lambda r: r.seq,
+                      reverse=True)
     if not released:
         return [plain("No inject has reached you yet.", "$text-muted")]
     lines: list[Content] = []
     for release in released:
+        if isinstance(release, SituationUpdate):
+            lines += [
+                assemble((f"T{release.turn} ", "$text-muted"), ("Situation update", "bold")),
+                plain("from control", "$text-muted"), prose(release.text), plain(""),
+            ]
+            continue
         inject = view.scenario.inject(release.id)
         via = f" · {inject.delivery}" if inject.delivery else ""
         lines += [

@@ -81,6 +81,8 @@ class PublicScreen(PollingScreen):
         else:
             left, over = timer
             words, figure = ("OVER TIME" if over else "TIME LEFT"), ("+" if over else "") + clock_text(left)
+            if self.state.paused_ts is not None:
+                words = "PAUSED"
         if clock.value != figure:  # ticks every second; redraw only what changed
             clock.update(figure)
         if str(label.render()) != words:

@@ -82,6 +82,9 @@ class ActionForm(ModalScreen[Event | None]):
                 yield Button("Cancel", id="form-cancel")
 
     def on_mount(self) -> None:
+        # Toasts sit over the form's lower half (the move description, the Save button);
+        # what they said is in the timeline, so a form opening clears them.
+        self.app.clear_notifications()
         if self._initial:
             self.from_model(self._initial)
         self.call_after_refresh(self._focus_first_open_field)
@@ -108,8 +111,32 @@ class ActionForm(ModalScreen[Event | None]):
         except FormInvalid as problem:
             self.show_refusal(str(problem))
             return
+        warning = self.public_warning(action)
+        if warning is not None:
+            from wargame.ui.screens.confirm import Confirm
+
+            self.app.push_screen(Confirm("Make it public?", warning, "Make it public"),
+                                 lambda yes: self._send(action) if yes else None)
+            return
+        self._send(action)
+
+    def _send(self, action: Action) -> None:
         self.query_one("#form-submit", Button).disabled = True
         self._submit(action.KIND, action.written(), self)
+
+    def default_visibility(self, action: Action) -> str:
+        """The level the item would have had if nobody chose one (notes, readings: private)."""
+        return "private"
+
+    def public_warning(self, action: Action) -> str | None:
+        """Words for the confirmation when the action turns a private or parties item public."""
+        if "visibility" not in action.key_names() or action.get("visibility") != "public":
+            return None
+        if self.default_visibility(action) == "public":
+            return None
+        names = ", ".join(d.name for d in self.state.scenario.delegations)
+        return (f"Everyone will see it: control, every delegation ({names}), the public view and "
+                f"the public debrief. It would otherwise be {self.default_visibility(action)}.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,8 @@ from wargame.engine import vocabulary
 from wargame.engine.state import ExerciseState
 from wargame.ui.describe import describe_event, inject_schedule, recipients_text
 from wargame.ui.forms.base import ActionForm
-from wargame.ui.forms.fields import choice, entry, field, radio
+from wargame.ui.forms import examples
+from wargame.ui.forms.fields import choice, entry, field, prose, radio
 from wargame.ui.forms.moves import VISIBILITY_OPTIONS
 from wargame.ui.text import plain
 
@@ -46,11 +47,11 @@ class NoteForm(ActionForm):
         authors = [("Facilitator", "facilitator")] + [
             (f"{d.name} ({d.id})", d.id) for d in self.state.scenario.delegations]
         yield field("By", choice(authors, id="by", allow_blank=False))
-        yield field("Note", entry("text", "e.g. Crimson hesitated before answering"))
+        yield field("Note", prose("text", examples.note_text(self.state.scenario)))
         yield field("Visibility", radio(VISIBILITY_OPTIONS, id="visibility", value="private"),
                     "private: the author and control; parties: also the delegations it is "
                     "shared with; public: everyone, and the public debrief")
-        yield field("Shared with", entry("to", "Parties only: delegation ids, e.g. azure,crimson"),
+        yield field("Shared with", entry("to", examples.shared_with(self.state.scenario)),
                     "The delegations a parties note is shared with")
 
 

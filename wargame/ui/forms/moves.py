@@ -12,8 +12,9 @@ from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.model import Rulebook
 from wargame.ui.forms.base import ActionForm
 from wargame.ui.forms.fields import (
-    KeyedOptionList, choice, entry, field, heading, radio, select_value, set_select,
+    KeyedOptionList, choice, entry, field, heading, prose, radio, select_value, set_select,
 )
+from wargame.ui.forms import examples
 from wargame.ui.text import assemble, plain
 
 VISIBILITY_OPTIONS = (("public", "public"), ("parties", "parties"),  # notes
@@ -62,15 +63,19 @@ class MoveForm(ActionForm):
         rulebook = self.state.scenario.rulebook
         yield field("Delegation", choice(delegation_options(self.state, movers_only=True), id="by"))
         yield field("Move type", KeyedOptionList(*move_type_options(rulebook), id="type"),
-                    "◆CBM marks a confidence-building measure · type a letter to jump")
+                    "◆CBM marks a confidence-building measure · type a word to jump")
         yield Static(id="type-info", classes="field-hint")
         yield field("Target", choice(delegation_options(self.state), id="target", prompt="No target"))
-        yield field("What the delegation does", entry("text", "e.g. Patrol near the buoy"))
+        yield field("What the delegation does", prose("text", examples.move_text(self.state.scenario)))
         yield field("Intent: the category the mover means",
                     choice(category_options(rulebook), id="intent", prompt="Same as the move type"))
         yield field("Visibility", choice(MOVE_VISIBILITY_OPTIONS, id="visibility",
                                          prompt="The move type's default"),
                     "preset to the move type's default; change it deliberately")
+
+    def default_visibility(self, action) -> str:
+        rulebook = self.state.scenario.rulebook
+        return rulebook.move(action.type).visibility if rulebook.has_move(action.type or "") else "public"
 
     def on_mount(self) -> None:
         # Runs before ActionForm.on_mount fills in an initial payload (Textual calls both).
@@ -132,8 +137,38 @@ class PerceiveForm(ActionForm):
     def fields(self) -> ComposeResult:
         moves = [m for m in self.state.moves.values() if m.status != "retracted"]
         yield field("Delegation that perceived", choice(delegation_options(self.state), id="by"))
-        yield field("Move", choice(((move_label(m), m.id) for m in reversed(moves)), id="move"))
+        yield field("Move", choice(((move_label(m), m.id) for m in reversed(moves)), id="move"),
+                    "Starts on the newest move the delegation has not read yet")
         yield field("Read as (category)", choice(category_options(self.state.scenario.rulebook), id="as"))
         yield field("Note", entry("note", "What they said or did"))
         yield field("Who sees it", choice(PERCEPTION_VISIBILITY_OPTIONS, id="visibility",
                                           prompt="Private: the perceiver and control"))
+
+    def on_mount(self) -> None:
+        # Runs before ActionForm.on_mount fills an initial payload, which wins.
+        self._preset_move(None)
+
+    @on(Select.Changed, "#by")
+    def _perceiver_chosen(self, event: Select.Changed) -> None:
+        self._preset_move(None if event.value is Select.BLANK else str(event.value))
+
+    def _preset_move(self, by: str | None) -> None:
+        move = self.query_one("#move", Select)
+        if select_value(move) not in (None, getattr(self, "_preset", None)):
+            return  # chosen by hand
+        newest = newest_unread(self.state, by)
+        if newest is not None:
+            set_select(move, newest)
+        self._preset = newest
+
+
+def newest_unread(state: ExerciseState, by: str | None) -> str | None:
+    """The newest live move ``by`` neither made nor has recorded a reading of (any
+    delegation's newest move when ``by`` is not chosen yet)."""
+    read = {p.move for p in state.perceptions if p.by == by}
+    for move in reversed(list(state.moves.values())):
+        if move.status == "retracted" or (by is not None and move.by == by):
+            continue
+        if move.id not in read:
+            return move.id
+    return None

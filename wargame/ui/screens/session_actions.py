@@ -12,9 +12,11 @@ from typing import Any
 
 from wargame.engine.access import code_lines
 from wargame.ui.describe import describe_event, next_phase, reference_of
+from wargame.ui.closing import open_items
 from wargame.ui.forms import (
-    AckForm, ActionForm, AdjudicateForm, ChannelForm, HotwashForm, ImproveForm, LessonForm,
-    MoveForm, NoteForm, PerceiveForm, RateForm, ReleaseInjectForm, RetractForm, SendMessageForm,
+    AckForm, ActionForm, AdHocForm, AdjudicateForm, ChannelForm, HoldForm, HotwashForm,
+    ImproveForm, LessonForm, MoveForm, NoteForm, PerceiveForm, RateForm, ReleaseInjectForm,
+    RetimeForm, RetractForm, SendMessageForm, SummaryForm, UpdateForm,
 )
 from wargame.ui.widgets.pending import PendingMoves
 from wargame.ui.widgets.timeline import EventLog
@@ -34,13 +36,51 @@ class SessionActions:
         following = next_phase(self.state.phase)
         if following is None:
             self.notify("The exercise has ended.", severity="warning")
-        elif following == "ended":
-            self.act("end", {})
-        else:
-            self.act("phase", {"to": following})
+            return
+        kind, payload = ("end", {}) if following == "ended" else ("phase", {"to": following})
+        title = "End the exercise?" if following == "ended" else \
+            f"Advance to the {following} phase?"
+        self._confirm_closing(title, open_items(self.state, next_turn=False), kind, payload)
 
     def action_next_turn(self) -> None:
-        self.act("next-turn", {})
+        state = self.state
+        if state.phase != "exercise" or state.turn >= state.scenario.clock.turns:
+            self.act("next-turn", {})  # the engine says why not, in its words
+            return
+        self._confirm_closing(f"Close turn {state.turn} and open turn {state.turn + 1}?",
+                              open_items(state, next_turn=True), "next-turn", {})
+
+    def _confirm_closing(self, title: str, items: list[str], kind: str, payload: dict) -> None:
+        from wargame.ui.screens.confirm import Confirm
+
+        body = ("Still open:\n" + "\n".join(items)) if items else "Nothing is left open."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.act(kind, payload)
+
+        self.app.push_screen(Confirm(title, body, "Go ahead"), answered)
+
+    def action_pause_timebox(self) -> None:
+        self.act("pause", {})
+
+    def action_resume_timebox(self) -> None:
+        self.act("resume", {})
+
+    def action_hold_inject(self) -> None:
+        self.open_form(HoldForm)
+
+    def action_retime_inject(self) -> None:
+        self.open_form(RetimeForm)
+
+    def action_compose_inject(self) -> None:
+        self.open_form(AdHocForm)
+
+    def action_send_update(self) -> None:
+        self.open_form(UpdateForm)
+
+    def action_write_summary(self) -> None:
+        self.open_form(SummaryForm)
 
     def action_enter_move(self) -> None:
         self.open_form(MoveForm)

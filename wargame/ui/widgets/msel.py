@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from wargame.engine.injects import scheduled_turn
+from wargame.engine.objectives import ExpectationResult, expectation_results
 from wargame.engine.state import ExerciseState
 from wargame.model import Inject
 from wargame.ui.describe import inject_schedule, recipients_text
@@ -13,10 +15,13 @@ from wargame.ui.text import assemble, plain
 
 def msel_sections(state: ExerciseState) -> dict[str, list[Inject]]:
     """Injects grouped as the facilitator sees the queue, each group in MSEL order."""
-    sections: dict[str, list[Inject]] = {"released": [], "due": [], "waiting": [], "by hand": []}
+    sections: dict[str, list[Inject]] = {"released": [], "held": [], "due": [], "waiting": [],
+                                         "by hand": []}
     for inject in state.scenario.injects:
         if inject.id in state.injects:
             sections["released"].append(inject)
+        elif inject.id in state.held:
+            sections["held"].append(inject)
         elif inject.kind == "scheduled":
             sections["due"].append(inject)
         elif inject.kind == "conditional":
@@ -24,21 +29,39 @@ def msel_sections(state: ExerciseState) -> dict[str, list[Inject]]:
         else:
             sections["by hand"].append(inject)
     sections["released"].sort(key=lambda i: state.injects[i.id].seq)
-    sections["due"].sort(key=lambda i: i.turn or 0)
+    sections["due"].sort(key=lambda i: scheduled_turn(state, i) or 0)
     return sections
 
 
 _TITLES = {
     "released": "Released",
+    "held": "Held (release by hand or re-time)",
     "due": "Due (scheduled)",
     "waiting": "Waiting (conditional)",
     "by hand": "Contingency (release by hand)",
 }
 
 
+def expectation_text(result: ExpectationResult, turn: int) -> tuple[str, str]:
+    """An expected response as the cell tracks it live: (words, style)."""
+    what = f"{result.by} {result.move}"
+    if result.status == "met":
+        return f"✔ {what}: met by {result.met_by}", "$text-success"
+    if result.status == "missed":
+        return f"✘ {what}: missed", "$text-error"
+    if result.status == "open" and result.released_turn is not None:
+        left = result.released_turn + result.within - turn
+        due = "due this turn" if left <= 0 else f"due in {left} turn{'s' if left != 1 else ''}"
+        return f"… {what}: {due}", "$text-warning"
+    return f"· {what}: within {result.within} turn(s) of release", "$text-muted"
+
+
 class MselPanel(Static):
     def show_state(self, state: ExerciseState, now: float) -> None:
         lines: list[Content] = []
+        expected: dict[str, list[ExpectationResult]] = {}
+        for result in expectation_results(state):
+            expected.setdefault(result.inject, []).append(result)
         for key, injects in msel_sections(state).items():
             if not injects:
                 continue
@@ -49,9 +72,14 @@ class MselPanel(Static):
                 if key == "released":
                     release = state.injects[inject.id]
                     when = f"T{release.released_turn} {release.how}"
+                elif key == "held":
+                    when = "held"
+                elif inject.id in state.retimed:
+                    when = f"turn {state.retimed[inject.id]}, re-timed"
                 else:
                     when = inject_schedule(state.scenario, inject.id)
-                due_now = key == "due" and inject.turn is not None and inject.turn <= state.turn
+                turn = scheduled_turn(state, inject)
+                due_now = key == "due" and turn is not None and turn <= state.turn
                 lines.append(assemble(
                     ("▸ " if due_now else "  "), (inject.id, "bold"), " ", inject.title, "  ",
                     (f"[{when} → {recipients_text(state.scenario, inject.to)}]", "$text-muted"),
@@ -59,6 +87,10 @@ class MselPanel(Static):
                 if inject.control_notes and key != "released":
                     lines.append(Content.styled(f"    control: {inject.control_notes}",
                                                 "$text-muted italic"))
+                if key == "released":
+                    for result in expected.get(inject.id, ()):
+                        text, style = expectation_text(result, state.turn)
+                        lines.append(plain(f"    {text}", style))
         if not lines:
             lines.append(plain("This scenario has no injects.", "$text-muted"))
         self.update(plain("\n").join(lines))

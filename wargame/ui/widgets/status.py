@@ -26,6 +26,8 @@ def status_parts(state: ExerciseState, now: float, short: bool) -> tuple[list[Pa
             f"Turn {state.turn} of {scenario.clock.turns}"
         parts.append((f" {turn} · {game_time(scenario, state.turn)}", ""))
     over = False
+    if state.paused_ts is not None and state.phase == "exercise":
+        parts.append((" PAUSED ", "bold reverse $text-warning"))
     timer = timebox_status(state, now)
     if timer is not None:
         left, over = timer
