@@ -8,8 +8,9 @@ LOCK := requirements.lock
 STAMP := $(VENV)/.installed
 SCENARIO ?= strait-incident
 UV_VERSION := 0.13.9
-# pytest-xdist workers: one per core; `make test JOBS=0` runs the suite in one process.
-JOBS ?= auto
+# pytest-xdist workers: the UI tests mostly wait on the app, so four workers suit a 2-core
+# machine; `make test JOBS=0` runs the suite in one process.
+JOBS ?= 4
 
 .PHONY: play test venv bench lock clean
 
