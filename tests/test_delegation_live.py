@@ -52,7 +52,7 @@ async def test_a_turn_across_the_console_and_two_delegation_screens(tmp_path: Pa
 
         # The console, in another "process", sees the pending move and the message.
         pending = console.screen.query_one(PendingMoves)
-        await until(cp, lambda: pending.option_count == 1, "the console shows azure's move")
+        await until(cp, lambda: pending.chosen_move() == "m1", "the console shows azure's move")
         await until(cp, lambda: "Our patrol is routine" in str(
             console.screen.query_one(HotlinePanel).shown_text()), "the console shows the message")
 

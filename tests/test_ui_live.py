@@ -10,7 +10,7 @@ from textual.widgets import Static
 from test_ui_support import new_session, settle, wait_until
 from wargame.engine import Session
 from wargame.ui.app import create_app
-from wargame.ui.widgets.pending import PendingMoves
+from wargame.ui.widgets.pending import NOTHING_WAITING, PendingMoves
 from wargame.ui.widgets.hotline import HotlinePanel
 from wargame.ui.widgets.timeline import EventLog
 
@@ -29,6 +29,9 @@ async def test_events_from_another_writer_appear_in_the_console(workdir: Path) -
         await settle(pilot)
         log = app.screen.query_one(EventLog)
         assert log.shown_count == 1
+        waiting = app.screen.query_one(PendingMoves)
+        assert waiting.chosen_move() is None  # nothing to adjudicate, and the panel says so
+        assert str(waiting.get_option_at_index(0).prompt) == NOTHING_WAITING
         with Session.open(session.path) as other:  # e.g. a delegation's own terminal
             other.act("move", {"by": "crimson", "type": "coast-guard-escort", "target": "azure",
                                "text": "Escort our seiner"}, actor="crimson")

@@ -23,6 +23,9 @@ def move_prompt(move: MoveRecord) -> Content:
     )
 
 
+NOTHING_WAITING = "No moves waiting for adjudication."
+
+
 class PendingMoves(Options):
     """Options are the pending moves, with the move id as option id."""
 
@@ -35,9 +38,13 @@ class PendingMoves(Options):
         if wanted == shown:
             return
         highlighted = self.highlighted_option.id if self.highlighted_option else None
-        if shown is not None and wanted[:len(shown)] == shown:
+        if not wanted:  # say so: a blank panel reads as "not loaded yet"
+            self.set_options([Option(NOTHING_WAITING, disabled=True)])
+            self._shown = []
+            return
+        if shown and wanted[:len(shown)] == shown:
             self.add_options(Option(move_prompt(m), id=m.id) for m in pending[len(shown):])
-        elif shown is not None and len(wanted) < len(shown) and set(wanted) <= set(shown) \
+        elif shown and len(wanted) < len(shown) and set(wanted) <= set(shown) \
                 and [i for i in shown if i in set(wanted)] == wanted:
             for gone in set(shown) - set(wanted):
                 self.remove_option(gone)
