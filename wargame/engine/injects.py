@@ -1,32 +1,25 @@
 """The Master Scenario Events List at play: scheduled, conditional and manual releases.
 
 Each inject releases once. Scheduled injects release at the start of their turn;
-conditional ones the moment their condition holds (checked after every rung change,
-so the effects of one release may trigger the next); any unreleased inject may be
-released by hand.
+conditional ones the moment their condition holds (checked after every change of the
+kind it waits for -- a rung, an approved move, a turn, a channel --, so the effects of
+one release may trigger the next); any unreleased inject may be released by hand.
 """
 
 from __future__ import annotations
 
 from wargame.errors import ActionRefused
+from wargame.engine.conditions import holds
 from wargame.engine.escalation import dyad_of, shift
 from wargame.engine.guards import require_phase
 from wargame.engine.state import Event, ExerciseState, InjectRelease
 from wargame.engine.vocabulary import Inject as Release
 from wargame.engine.words import did_you_mean
-from wargame.model import ChannelEffect, Condition, Inject, ShiftEffect
+from wargame.model import ChannelEffect, Inject, ShiftEffect, When
 
 
-def condition_holds(state: ExerciseState, condition: Condition) -> bool:
-    dyad = dyad_of(state, *condition.between)
-    if dyad is None:
-        return False
-    ladder = state.scenario.rulebook.ladder
-    if condition.rung_at_least and dyad.level < ladder.level(condition.rung_at_least):
-        return False
-    if condition.rung_at_most and dyad.level > ladder.level(condition.rung_at_most):
-        return False
-    return True
+def condition_holds(state: ExerciseState, condition: When) -> bool:
+    return holds(state, condition)
 
 
 def release(state: ExerciseState, inject: Inject, how: str, event: Event) -> None:
@@ -41,17 +34,28 @@ def release(state: ExerciseState, inject: Inject, how: str, event: Event) -> Non
             state.channels[frozenset(effect.between)] = effect.status
 
 
-def settle(state: ExerciseState, event: Event) -> None:
-    """Release every conditional inject whose condition holds, until none is left to release."""
+def settle(state: ExerciseState, event: Event, changed: frozenset[str] | None = None) -> None:
+    """Release every conditional inject whose condition holds, until none is left to release.
+
+    ``changed`` names the kinds of change that happened (model.conditions: rung, move...);
+    only injects waiting for one of them are checked, then, once one is released, all of
+    them (its effects may have changed anything).
+    """
     waiting = [inject for inject in state.scenario.injects
-               if inject.kind == "conditional" and inject.id not in state.injects]
+               if inject.kind == "conditional" and inject.id not in state.injects
+               and (changed is None or inject.when.waits_for & changed)]
     released = True
     while released and waiting:
         released = False
         for inject in waiting:
             if condition_holds(state, inject.when):
                 release(state, inject, "conditional", event)
-                waiting.remove(inject)
+                if changed is not None:
+                    changed = None
+                    waiting = [i for i in state.scenario.injects if i.kind == "conditional"
+                               and i.id not in state.injects]
+                else:
+                    waiting.remove(inject)
                 released = True
                 break
 

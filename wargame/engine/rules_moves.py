@@ -12,6 +12,7 @@ from wargame.engine.vocabulary import DECISIONS, Adjudicate, Move, Perceive
 from wargame.engine.visibility import can_see_move
 from wargame.engine.words import did_you_mean
 from wargame.model import VISIBILITIES
+from wargame.model.conditions import MOVE, RUNG
 
 
 def find_move(state: ExerciseState, value: object) -> MoveRecord:
@@ -82,8 +83,7 @@ def approve(state: ExerciseState, move: MoveRecord, event: Event) -> None:
     else:
         affected = dyads_of(state, move.by)
     changed = [shift(state, dyad, move.step, f"move:{move.id}", event) for dyad in affected]
-    if any(changed):
-        settle(state, event)
+    settle(state, event, frozenset({MOVE, RUNG}) if any(changed) else frozenset({MOVE}))
 
 
 def check_adjudicate(state: ExerciseState, action: Adjudicate, actor: str,

@@ -14,6 +14,7 @@ from wargame.engine.turns import turn_started_at
 from wargame.engine import vocabulary as act
 from wargame.engine.vocabulary import ACTIONS, Action, recorded
 from wargame.model import Scenario, next_phase  # noqa: F401 - offered to the screens too
+from wargame.model.conditions import Condition, describe as describe_condition
 from wargame.model.scenario import Pair
 
 EVENT_KINDS = tuple(ACTIONS)  # the core's list, for filtering the timeline: not a copy
@@ -127,6 +128,8 @@ def inject_schedule(scenario: Scenario, inject_id: str) -> str:
     inject = scenario.inject(inject_id)
     if inject.turn is not None:
         return f"turn {inject.turn}"
+    if inject.when is not None and not isinstance(inject.when, Condition):
+        return f"when {describe_condition(inject.when)}"
     if inject.when is not None:
         cond = inject.when
         parts = []
