@@ -17,6 +17,8 @@ NEXT = ("next-turn", {})
 
 def move(mid, by, type_, target=None):
     payload = {"id": mid, "by": by, "type": type_, "text": f"{type_} by {by}"}
+    if type_ == "incident-report":
+        payload["fields"] = {"time": "06:40", "position": "35.1N 24.3E", "nature": "collision"}
     if target:
         payload["target"] = target
     return ("move", payload)
@@ -101,7 +103,7 @@ def test_a_retraction_undoes_what_a_condition_released(tmp_path):
 def _problems(tmp_path: Path, when: str) -> list[str]:
     """Each problem as "line: message" once an inject ``probe`` with ``when`` is added."""
     text = CBM.read_text(encoding="utf-8").replace(
-        "rulebook: fixture-ladder.yaml", f"rulebook: {HERE / 'fixture-ladder.yaml'}")
+        "rulebook: fixture-cbm-ladder.yaml", f"rulebook: {HERE / 'fixture-cbm-ladder.yaml'}")
     text += f"  - id: probe\n    title: Probe\n    to: all\n    when: {when}\n"
     path = tmp_path / "fixture-cbm.yaml"
     path.write_text(text, encoding="utf-8")
@@ -134,7 +136,7 @@ def test_validate_reports_a_condition_that_can_never_hold(tmp_path, when, words)
 
 def test_a_condition_may_name_an_inject_defined_further_down(tmp_path):
     text = CBM.read_text(encoding="utf-8").replace(
-        "rulebook: fixture-ladder.yaml", f"rulebook: {HERE / 'fixture-ladder.yaml'}")
+        "rulebook: fixture-cbm-ladder.yaml", f"rulebook: {HERE / 'fixture-cbm-ladder.yaml'}")
     text = text.replace("when: {expectation: collision, status: met}",
                         "when: {expectation: later, status: met}")
     text += ("  - id: later\n    title: Later\n    to: all\n"

@@ -14,7 +14,9 @@ from typing import Any
 
 from wargame.engine.graphs import off_ramps
 from wargame.engine.metrics import compute_metrics
+from wargame.engine.obligations import obligations
 from wargame.engine.objectives import evaluate_objectives, expectation_results
+from wargame.engine.reports import completeness
 from wargame.engine.retraction import describe
 from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord
 from wargame.engine.visibility import CONTROL, Viewer, can_see_briefing, view_state
@@ -40,7 +42,7 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
              **({"briefing": d.briefing} if can_see_briefing(viewer, d) else {})}
             for d in scenario.delegations],
         "dyads": [_dyad(seen, dyad) for dyad in state.dyads.values()],
-        "moves": [_move(move) for move in seen.moves.values()],
+        "moves": [_move(seen, move) for move in seen.moves.values()],
         "perceptions": [
             {"by": p.by, "move": p.move, "as": p.as_category, "gap": p.gap, "turn": p.turn,
              "note": p.note} for p in seen.perceptions],
@@ -72,6 +74,12 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         "events": len(state.events),
         "withheld": view.withheld,
     }
+    if any(m.obliges is not None for m in scenario.rulebook.moves):  # extension: formats.md
+        document["obligations"] = [
+            {"id": o.id, "move": o.move, "by": o.by, "to": o.to, "from_move": o.from_move,
+             "opened_turn": o.opened_turn, "due": o.due, "status": o.status,
+             "met_by": o.met_by, "answered_turn": o.answered_turn}
+            for o in obligations(seen)]
     if viewer == CONTROL:
         by_seq = {event.seq: event for event in state.events}
         document["retracted"] = [
@@ -103,7 +111,12 @@ def _dyad(seen: ExerciseState, dyad: DyadState) -> dict[str, Any]:
     }
 
 
-def _move(move: MoveRecord) -> dict[str, Any]:
+def _move(seen: ExerciseState, move: MoveRecord) -> dict[str, Any]:
+    move_type = seen.scenario.rulebook.move(move.type)
+    report = {}
+    if move_type.fields:  # only moves with a report format carry these keys
+        report = {"fields": dict(move.fields),
+                  "completeness": round(completeness(move_type, move.fields), 3)}
     return {
         "id": move.id, "by": move.by, "type": move.type, "category": move.category,
         "target": move.target, "turn": move.turn, "status": move.status,
@@ -111,6 +124,7 @@ def _move(move: MoveRecord) -> dict[str, Any]:
         "step": move.step, "cbm": move.cbm, "at": move.at, "amended": move.amended,
         "original_category": move.original_category or None,
         "decision_note": move.decision_note, "decided_turn": move.decided_turn,
+        **report,
     }
 
 

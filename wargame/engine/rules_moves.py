@@ -7,6 +7,8 @@ from wargame.engine import actions
 from wargame.engine.escalation import dyad_of, dyads_of, shift
 from wargame.engine.guards import delegation, mover, require_phase
 from wargame.engine.injects import settle
+from wargame.engine.obligations import check_quota, require_target
+from wargame.engine.reports import check_fields
 from wargame.engine.state import Event, ExerciseState, MoveRecord, Perception
 from wargame.engine.vocabulary import DECISIONS, Adjudicate, Move, Perceive
 from wargame.engine.visibility import can_see_move
@@ -39,6 +41,8 @@ def check_move(state: ExerciseState, move: Move, actor: str, at: float | None) -
         target = mover(state, target, "target", "be the target of a move").id
         if target == by:
             raise ActionRefused(f"{by} cannot target its own delegation")
+    require_target(move_type, target)
+    check_quota(state, move_type, target)
     intent = move.intent if move.intent is not None else move_type.category
     visibility = move.visibility if move.visibility is not None else move_type.visibility
     normalized = Move(
@@ -48,6 +52,7 @@ def check_move(state: ExerciseState, move: Move, actor: str, at: float | None) -
         text=actions.text(move.text, "the move's text"),
         intent=actions.category(rulebook.categories, intent, "intent"),
         visibility=actions.choice(visibility, VISIBILITIES, "visibility"),
+        fields=check_fields(move_type, move.fields),
     )
     existing = state.moves.get(normalized.id)
     if existing is not None:
@@ -63,7 +68,8 @@ def record_move(state: ExerciseState, event: Event, move: Move, status: str) -> 
         id=move.id, by=move.by, type=move_type.id, category=move_type.category,
         step=rulebook.step_of(move_type), target=move.target, turn=state.turn,
         status=status, visibility=move.visibility, text=move.text,
-        intent=move.intent, seq=event.seq, at=event.at, cbm=move_type.cbm)
+        intent=move.intent, seq=event.seq, at=event.at, cbm=move_type.cbm,
+        fields=dict(move.fields or {}))
     state.moves[record.id] = record
     return record
 

@@ -76,6 +76,7 @@ class MoveRecord:
     decided_turn: int | None = None
     decided_seq: int | None = None
     cbm: bool = False
+    fields: dict[str, Any] = attrs.Factory(dict)  # the report's fields (engine.reports)
 
 
 @attrs.define

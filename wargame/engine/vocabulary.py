@@ -28,8 +28,8 @@ DECISIONS = ("approve", "reject", "amend")
 LESSON_KINDS = ("strength", "improvement")
 
 # What a key's value is, for the JSON Schema (wargame.schemas.script turns it into one).
-SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT = (
-    "slug", "text", "note", "choice", "integer", "date", "pair", "event")
+SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT = (
+    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "report")
 
 
 @attrs.frozen
@@ -37,7 +37,7 @@ class Key:
     """One key of an action, as a script or a payload writes it."""
 
     name: str
-    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR or EVENT
+    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT
     doc: str  # the JSON Schema's description
     required: bool = False
     meaning: str = ""  # a refusal's words for a missing required key: "move needs 'by' (...)"
@@ -158,6 +158,8 @@ class Move(Action):
     intent: str | None = key("The category the mover means (for misperception).")
     visibility: str | None = key("Overrides the move type's default visibility.", CHOICE,
                                  choices=VISIBILITIES)
+    fields: dict[str, Any] | None = key("The report's fields, when the move type has a report "
+                                        "format: field id -> value.", REPORT)
 
 
 @attrs.frozen

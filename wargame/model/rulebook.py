@@ -7,6 +7,8 @@ from typing import Mapping
 import attrs
 import networkx as nx
 
+from wargame.model.cbm import Obligation, ReportField
+
 ADJUDICATION_MODES = ("facilitator", "automatic")
 TARGET_MODES = ("required", "optional", "none")
 VISIBILITIES = ("public", "private")
@@ -111,6 +113,9 @@ class MoveType:
     visibility: str = "public"
     step: int | None = None
     description: str = ""
+    fields: tuple[ReportField, ...] = ()  # a report format (model.cbm)
+    obliges: Obligation | None = None
+    quota: int | None = None  # at most this many aimed at one delegation per exercise
 
 
 @attrs.frozen
