@@ -35,7 +35,7 @@ async def test_a_report_is_refused_until_its_required_fields_are_filled(workdir:
         await choose(pilot, "#by", "(azure)")
         await pick(pilot, "#type", "incident-report")
         await settle(pilot)
-        assert {w.id for w in form.query("#report-fields Input, #report-fields Select")} == {
+        assert {w.id for w in form.query("#fields Input, #fields Select")} == {
             "report-time", "report-position", "report-nature", "report-units",
             "report-distance"}
         await choose(pilot, "#target", "(crimson)")
@@ -68,10 +68,10 @@ async def test_a_move_type_without_a_format_shows_no_report_inputs(workdir: Path
         await settle(pilot)
         await pick(pilot, "#type", "incident-report")
         await settle(pilot)
-        assert app.screen.query("#report-fields Select")
+        assert app.screen.query("#fields Select")
         await pick(pilot, "#type", "statement")
         await settle(pilot)
-        assert not app.screen.query("#report-fields Input, #report-fields Select")
+        assert not app.screen.query("#fields Input, #fields Select")
         await choose(pilot, "#by", "(azure)")
         await type_into(pilot, "#text", "We say")
         await save_form(pilot)

@@ -65,7 +65,7 @@ class MoveForm(ActionForm):
         yield field("Move type", KeyedOptionList(*move_type_options(rulebook), id="type"),
                     "◆CBM marks a confidence-building measure · type a letter to jump")
         yield Static(id="type-info", classes="field-hint")
-        yield Vertical(id="report-fields")
+        yield Vertical(id="fields")
         yield field("Target", choice(delegation_options(self.state), id="target", prompt="No target"))
         yield field("What the delegation does", entry("text", "e.g. Patrol near the buoy"))
         yield field("Intent: the category the mover means",
@@ -119,7 +119,7 @@ class MoveForm(ActionForm):
         if self._report_type == move.id:
             return
         self._report_type = move.id
-        box = self.query_one("#report-fields", Vertical)
+        box = self.query_one("#fields", Vertical)
         await box.remove_children()
         if move.fields:
             await box.mount(Static(f"Report format of {move.name}", classes="field-label"))
