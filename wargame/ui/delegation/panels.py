@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from wargame.engine.obligations import open_obligations
 from wargame.engine.state import ExerciseState, Message, MoveRecord
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
@@ -53,6 +54,12 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     if waiting:
         parts.append((f"  ✉{waiting} to ack" if short else f"  ✉ {waiting} to acknowledge",
                       "bold $text-warning"))
+    owed = open_obligations(view, viewer) if viewer != PUBLIC else []
+    if owed:
+        due = min(o.due for o in owed)
+        parts.append((f"  ⚖{len(owed)} owed T{due}" if short else
+                      f"  ⚖ {len(owed)} obligation{'s' if len(owed) > 1 else ''} to answer "
+                      f"(next due turn {due})", "bold $text-warning"))
     pending = sum(1 for m in view.moves.values() if m.by == viewer and m.status == "pending")
     if pending:
         parts.append((f"  ●{pending} pending" if short else f"  ● {pending} awaiting adjudication",
@@ -97,6 +104,19 @@ def _emphasis(text: str) -> Content:
     return Content.assemble(*parts)
 
 
+def obligation_lines(view: ExerciseState, viewer: str) -> list[Content]:
+    """The viewer's open obligations, each with its countdown, for the top of its feed."""
+    lines = []
+    for duty in open_obligations(view, viewer) if viewer != PUBLIC else []:
+        left = duty.turns_left(view.turn)
+        lines.append(Content.assemble(
+            ("⚖ You owe ", "bold $text-warning"), f"{duty.to} {duty.move} in answer to ",
+            (duty.from_move, "bold"), f": due by turn {duty.due} ",
+            (f"({'this turn' if left == 0 else f'{left} more turn' + ('s' if left > 1 else '')})",
+             "$text-warning")))
+    return lines
+
+
 def inject_lines(view: ExerciseState) -> list[Content]:
     released = sorted(view.injects.values(), key=lambda r: r.seq, reverse=True)
     if not released:
@@ -114,8 +134,10 @@ def inject_lines(view: ExerciseState) -> list[Content]:
 
 
 class InjectFeed(Static):
-    def show_view(self, view: ExerciseState) -> None:
-        self.update(Content("\n").join(inject_lines(view)))
+    def show_view(self, view: ExerciseState, viewer: str = PUBLIC) -> None:
+        owed = obligation_lines(view, viewer)
+        self.update(Content("\n").join([*owed, *([Content("")] if owed else []),
+                                         *inject_lines(view)]))
 
 
 def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Content:

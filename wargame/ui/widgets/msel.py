@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from wargame.engine.obligations import ObligationRecord, open_obligations
 from wargame.engine.state import ExerciseState
 from wargame.model import Inject
 from wargame.ui.describe import inject_schedule, recipients_text
@@ -55,6 +56,22 @@ class MselPanel(Static):
                     ("▸ " if due_now else "  "), (inject.id, "bold"), " ", inject.title, "  ",
                     (f"[{when} → {recipients_text(state.scenario, inject.to)}]", "$text-muted"),
                 ))
+        duties = open_obligations(state)
+        if duties:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(f"Obligations open ({len(duties)})", "bold $accent"))
+            lines.extend(Content.assemble("  ", obligation_line(o, state.turn)) for o in duties)
         if not lines:
             lines.append(Content.styled("This scenario has no injects.", "$text-muted"))
         self.update(Content("\n").join(lines))
+
+
+def obligation_line(duty: ObligationRecord, turn: int) -> Content:
+    """``o1 crimson owes azure inspection-reply (for m1) · due T3, 1 turn left``."""
+    left = duty.turns_left(turn)
+    countdown = ("last turn" if left == 0 else f"{left} turn left" if left == 1
+                 else f"{left} turns left")
+    return Content.assemble(
+        (duty.id, "bold"), f" {duty.by} owes {duty.to} {duty.move} (for {duty.from_move}) ",
+        (f"· due T{duty.due}, {countdown}", "$text-warning" if left == 0 else "$text-muted"))

@@ -1,0 +1,56 @@
+"""Open obligations are shown live: on the console's queue and on the obliged delegation's
+screen (status line and feed), with their countdown; nowhere once answered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures.engine.support import HERE
+from test_delegation_support import widget_text
+from test_ui_support import settle
+from wargame.engine import Session
+from wargame.ui.app import create_app
+from wargame.ui.delegation.app import create_viewer_app
+from wargame.ui.delegation.panels import InjectFeed, ViewerStatus
+from wargame.ui.widgets.msel import MselPanel
+
+CBM = HERE / "fixture-cbm.yaml"
+
+
+@pytest.fixture
+def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Session:
+    monkeypatch.chdir(tmp_path)
+    session = Session.create(tmp_path / "o.wargame", CBM)
+    session.act("phase", {"to": "exercise"})
+    session.act("move", {"id": "m1", "by": "azure", "type": "inspection-request",
+                         "target": "crimson", "text": "We ask to inspect"})
+    session.act("adjudicate", {"move": "m1", "decision": "approve"})
+    session.act("next-turn", {})
+    return session
+
+
+async def test_the_console_lists_open_obligations_with_their_countdown(session) -> None:
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        text = str(app.screen.query_one(MselPanel).render())
+        assert "Obligations open (1)" in text
+        assert "o1 crimson owes azure inspection-reply (for m1) · due T3, 1 turn left" in text
+
+
+async def test_the_obliged_delegation_sees_what_it_owes_and_the_other_does_not(session) -> None:
+    app = create_viewer_app(Session.open(session.path), "crimson", poll_interval=None)
+    async with app.run_test(size=(180, 40)) as pilot:
+        await settle(pilot)
+        status = widget_text(app.screen.query_one(ViewerStatus))
+        # the long wording, or the short one when the status line is narrow
+        assert "1 obligation to answer (next due turn 3)" in status or "⚖1 owed T3" in status
+        assert ("You owe azure inspection-reply in answer to m1: due by turn 3 "
+                "(1 more turn)") in widget_text(app.screen.query_one(InjectFeed))
+    other = create_viewer_app(Session.open(session.path), "azure", poll_interval=None)
+    async with other.run_test(size=(180, 40)) as pilot:
+        await settle(pilot)
+        assert "You owe" not in widget_text(other.screen.query_one(InjectFeed))
+        assert "⚖" not in widget_text(other.screen.query_one(ViewerStatus))
