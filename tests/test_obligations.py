@@ -122,3 +122,17 @@ def test_the_export_lists_obligations_and_a_delegation_sees_those_it_may_see(ses
                        "from_move": "m1", "opened_turn": 1, "due": 3, "status": "open",
                        "met_by": None, "answered_turn": None}]
     assert export_state(session.state, "crimson")["obligations"] == listed
+
+
+def test_the_debrief_counts_obligations_and_shows_each(session):
+    from wargame.debrief.context import build_context
+    from wargame.debrief.render import render_debrief
+
+    play(session, [*request("m1"), *request("m2", by="crimson", target="azure"),
+                   move("m3", "azure", "inspection-reply", "crimson"), approve("m3"),
+                   NEXT, NEXT, NEXT, ("phase", {"to": "assess"})])
+    section = build_context(session.state)["assess"]["obligations"]
+    assert section["counts"] == {"met": 1, "late": 0, "missed": 1, "open": 0}
+    assert [r["came"] for r in section["rows"]] == ["never", "turn 1 (m3)"]
+    markdown = render_debrief(session.state, "md")
+    assert "2 obligations: 1 met, 0 late, 1 missed, 0 open." in markdown

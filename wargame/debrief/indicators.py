@@ -197,3 +197,33 @@ def expectations(state: ExerciseState, data: EditionData, names: Names) -> list[
             "result": met,
         })
     return out
+
+
+OBLIGATION_RESULTS = {"met": ("✓", "Met"), "late": ("⚠", "Late"), "missed": ("✗", "Missed"),
+                      "open": ("…", "Open")}
+
+
+def obligations(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
+    """The obligations the engine tracked (engine.obligations), counted by status, with a
+    row each; None when the rulebook obliges nothing (the section is left out)."""
+    from wargame.engine.obligations import obligations as tracked
+
+    if not any(m.obliges is not None for m in state.scenario.rulebook.moves):
+        return None
+    rows = []
+    for duty in tracked(state):
+        request = state.moves.get(duty.from_move)
+        if data.public and (request is None or request.visibility != "public"):
+            continue
+        symbol, label = OBLIGATION_RESULTS[duty.status]
+        rows.append({
+            "id": duty.id, "by": names.delegation(duty.by), "to": names.delegation(duty.to),
+            "request": f"{request.type if request else ''} ({duty.from_move}, turn "
+                       f"{duty.opened_turn})",
+            "answer": duty.move, "due": f"turn {duty.due}", "status": duty.status,
+            "symbol": symbol, "result_label": label,
+            "came": (f"turn {duty.answered_turn} ({duty.met_by})" if duty.met_by else "never"),
+        })
+    counts = {status: sum(1 for r in rows if r["status"] == status)
+              for status in OBLIGATION_RESULTS}
+    return {"rows": rows, "counts": counts, "total": len(rows)}
