@@ -65,7 +65,9 @@ class MoveForm(ActionForm):
         yield field("Move type", KeyedOptionList(*move_type_options(rulebook), id="type"),
                     "◆CBM marks a confidence-building measure · type a letter to jump")
         yield Static(id="type-info", classes="field-hint")
-        yield Vertical(id="fields")
+        report = Vertical(id="fields")  # the chosen type's report format, if it has one
+        report.styles.height = "auto"
+        yield report
         yield field("Target", choice(delegation_options(self.state), id="target", prompt="No target"))
         yield field("What the delegation does", entry("text", "e.g. Patrol near the buoy"))
         yield field("Intent: the category the mover means",
