@@ -54,3 +54,29 @@ async def test_the_obliged_delegation_sees_what_it_owes_and_the_other_does_not(s
         await settle(pilot)
         assert "You owe" not in widget_text(other.screen.query_one(InjectFeed))
         assert "⚖" not in widget_text(other.screen.query_one(ViewerStatus))
+
+
+async def test_a_pause_shows_on_both_screens_and_a_breaking_move_is_flagged_to_control(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wargame.ui.widgets.pending import PendingMoves
+
+    monkeypatch.chdir(tmp_path)
+    session = Session.create(tmp_path / "p.wargame", CBM)
+    for kind, payload in [
+            ("phase", {"to": "exercise"}),
+            ("propose-pause", {"by": "azure", "with": "crimson", "turns": 2}),
+            ("answer-pause", {"pause": "p1", "by": "crimson", "answer": "accept"}),
+            ("move", {"id": "m1", "by": "crimson", "type": "patrol", "target": "azure",
+                      "text": "Patrol anyway"})]:
+        session.act(kind, payload)
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        assert "p1 azure ⇄ crimson active until T2" in str(app.screen.query_one(MselPanel).render())
+        assert "⚠ breaks pause p1" in widget_text(app.screen.query_one(PendingMoves))
+    for viewer, other in (("azure", "crimson"), ("crimson", "azure")):
+        screen_app = create_viewer_app(Session.open(session.path), viewer, poll_interval=None)
+        async with screen_app.run_test(size=(180, 40)) as pilot:
+            await settle(pilot)
+            status = widget_text(screen_app.screen.query_one(ViewerStatus))
+            assert f"pause with {other} until T2" in status or f"⏸ {other} until T2" in status

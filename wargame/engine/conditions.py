@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from wargame.engine.escalation import dyad_of
 from wargame.engine.objectives import expectation_results
+from wargame.engine.pauses import pair_status
 from wargame.engine.state import ExerciseState
 from wargame.model import (
     AllOf, AnyOf, ChannelCondition, Condition, ExpectationCondition, MoveCondition,
-    TurnCondition, When)
+    PauseCondition, TurnCondition, When)
 
 
 def holds(state: ExerciseState, when: When) -> bool:
@@ -67,11 +68,15 @@ def _channel(state: ExerciseState, condition: ChannelCondition) -> bool:
     return state.channels.get(frozenset(condition.between)) == condition.status
 
 
+def _pause(state: ExerciseState, condition: PauseCondition) -> bool:
+    return condition.status in pair_status(state, condition.between)
+
+
 def _turn(state: ExerciseState, condition: TurnCondition) -> bool:
     return state.turn >= condition.turn_at_least
 
 
 _HOLDS = {
     Condition: _rung, ExpectationCondition: _expectation, MoveCondition: _move,
-    ChannelCondition: _channel, TurnCondition: _turn,
+    ChannelCondition: _channel, PauseCondition: _pause, TurnCondition: _turn,
 }

@@ -18,7 +18,8 @@ from wargame.engine.obligations import obligations
 from wargame.engine.objectives import evaluate_objectives, expectation_results
 from wargame.engine.reports import completeness
 from wargame.engine.retraction import describe
-from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord
+from wargame.engine.pauses import last_turn, status as pause_status, violations
+from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord, PauseRecord
 from wargame.engine.visibility import CONTROL, Viewer, can_see_briefing, view_state
 
 EXPORT_VERSION = 1
@@ -74,6 +75,8 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         "events": len(state.events),
         "withheld": view.withheld,
     }
+    if seen.pauses:  # extension: formats.md (a session without pauses exports as before)
+        document["pauses"] = [_pause(seen, p) for p in seen.pauses.values()]
     if any(m.obliges is not None for m in scenario.rulebook.moves):  # extension: formats.md
         document["obligations"] = [
             {"id": o.id, "move": o.move, "by": o.by, "to": o.to, "from_move": o.from_move,
@@ -88,6 +91,14 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         document["void"] = [{"seq": seq, "kind": by_seq[seq].kind, "reason": reason}
                             for seq, reason in sorted(state.void.items())]
     return document
+
+
+def _pause(seen: ExerciseState, pause: PauseRecord) -> dict[str, Any]:
+    return {"id": pause.id, "by": pause.by, "with": pause.other, "turns": pause.turns,
+            "scope": list(pause.scope), "proposed_turn": pause.proposed_turn,
+            "answer": pause.answer or None, "answered_turn": pause.answered_turn,
+            "last_turn": last_turn(pause), "status": pause_status(seen, pause),
+            "violated_by": [m.id for m in violations(seen, pause)]}
 
 
 def _cause(seen: ExerciseState, cause: str) -> str:

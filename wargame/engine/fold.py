@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from wargame.errors import ActionRefused
-from wargame.engine import injects, rules_debrief, rules_hotline, rules_moves, rules_phase
+from wargame.engine import injects, rules_debrief, rules_hotline, rules_moves, rules_pauses, rules_phase
 from wargame.engine.escalation import starting_dyads
 from wargame.engine.guards import check_actor
 from wargame.engine.retraction import check_retract, retracted_set
@@ -44,6 +44,8 @@ RULES: dict[str, tuple[Check, Effect]] = {
     "lesson": (rules_debrief.check_lesson, rules_debrief.apply_lesson),
     "improve": (rules_debrief.check_improve, rules_debrief.apply_improve),
     "hotwash": (rules_debrief.check_hotwash, rules_debrief.apply_hotwash),
+    "propose-pause": (rules_pauses.check_propose, rules_pauses.apply_propose),
+    "answer-pause": (rules_pauses.check_answer, rules_pauses.apply_answer),
     "retract": (check_retract, _nothing),
 }
 

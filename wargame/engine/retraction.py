@@ -14,7 +14,7 @@ from wargame.engine.words import did_you_mean
 from wargame.model import PHASE_ORDER
 
 RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "inject", "channel", "note",
-               "rate", "lesson", "improve", "hotwash", "retract")
+               "rate", "lesson", "improve", "hotwash", "retract", "propose-pause", "answer-pause")
 DESCRIPTIONS = {"phase": "a phase change", "next-turn": "a turn change", "end": "the end"}
 
 
@@ -60,6 +60,8 @@ def describe(event: Event) -> str:
         "improve": lambda: "an improvement-plan item",
         "hotwash": lambda: "a hotwash answer",
         "retract": lambda: f"the retraction of event {a.event}",
+        "propose-pause": lambda: f"{a.by}'s pause proposal to {a.other}",
+        "answer-pause": lambda: f"{a.by}'s answer to pause {a.pause}",
     }.get(event.kind)
     try:
         return wording() if wording else DESCRIPTIONS.get(event.kind, f"a {event.kind} event")

@@ -28,8 +28,9 @@ DECISIONS = ("approve", "reject", "amend")
 LESSON_KINDS = ("strength", "improvement")
 
 # What a key's value is, for the JSON Schema (wargame.schemas.script turns it into one).
-SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT = (
-    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "report")
+SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT, SLUGS = (
+    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "report", "slugs")
+PAUSE_ANSWERS = ("accept", "decline")
 
 
 @attrs.frozen
@@ -37,7 +38,8 @@ class Key:
     """One key of an action, as a script or a payload writes it."""
 
     name: str
-    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT
+    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT,
+    # SLUGS (a list of ids)
     doc: str  # the JSON Schema's description
     required: bool = False
     meaning: str = ""  # a refusal's words for a missing required key: "move needs 'by' (...)"
@@ -302,6 +304,36 @@ class Channel(Action):
 
 
 @attrs.frozen
+class ProposePause(Action):
+    KIND = "propose-pause"
+    DOC = "A delegation proposes a pause moment to another: for some turns, escalatory moves " \
+          "of the categories in its scope halt between them."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    id: str | None = key("The pause's id (e.g. p1); assigned when omitted.")
+    by: str = key("The proposing delegation.", meaning="the delegation acting")
+    other: str = key("The delegation the pause is proposed to.", name="with",
+                     meaning="the other side of the pause")
+    turns: int = key("How many turns it lasts once accepted (the accepting turn included).",
+                     INTEGER, minimum=1, meaning="a number of turns")
+    scope: list[str] | None = key("The move categories it halts; by default every category "
+                                  "with a positive escalation score.", SLUGS)
+
+
+@attrs.frozen
+class AnswerPause(Action):
+    KIND = "answer-pause"
+    DOC = "The other side accepts or declines a proposed pause (or control does, brokering it)."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    pause: str = key("The pause's id.", meaning="a pause id")
+    by: str = key("The delegation answering: the one the pause was proposed to.",
+                  meaning="the delegation acting")
+    answer: str = key("accept or decline.", CHOICE, choices=PAUSE_ANSWERS,
+                      meaning="accept or decline")
+
+
+@attrs.frozen
 class End(Action):
     KIND = "end"
     DOC = "Ends the exercise."
@@ -309,7 +341,7 @@ class End(Action):
 
 ACTIONS: dict[str, type[Action]] = {cls.KIND: cls for cls in (
     Phase, Move, Adjudicate, Perceive, Hotline, Ack, Inject, Note, NextTurn, Rate, Lesson,
-    Improve, Retract, Hotwash, Channel, End)}
+    Improve, Retract, Hotwash, Channel, ProposePause, AnswerPause, End)}
 
 
 def action_class(kind: object) -> type[Action]:

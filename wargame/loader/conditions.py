@@ -12,14 +12,14 @@ from wargame.loader.context import ScenarioContext
 from wargame.loader.fields import describe
 from wargame.model import (
     AllOf, AnyOf, ChannelCondition, Condition, ExpectationCondition, MoveCondition,
-    TurnCondition, When)
-from wargame.model.conditions import EXPECTATION_STATUSES
+    PauseCondition, TurnCondition, When)
+from wargame.model.conditions import EXPECTATION_STATUSES, PAUSE_STATUSES
 from wargame.model.scenario import CHANNEL_STATUSES
 from wargame.yamlsource import Node
 
 RUNG_KEYS = ("rung_at_least", "rung_at_most")
 # The key that says which kind of condition a mapping is; the rung form has none of them.
-FORMS = ("all", "any", "expectation", "move", "channel", "turn_at_least")
+FORMS = ("all", "any", "expectation", "move", "channel", "pause", "turn_at_least")
 NOUN = "a release condition ('when')"
 
 
@@ -136,6 +136,20 @@ def _channel(node: Node, context: ScenarioContext,
     return ChannelCondition(between, status)
 
 
+def _pause(node: Node, context: ScenarioContext,
+           inject_id: str | None) -> PauseCondition | None:
+    fields = context.reader.mapping(node, NOUN, ("pause", "status"))
+    if fields is None:
+        return None
+    between = None
+    if "pause" in fields:
+        between = context.pair(fields.get("pause"), "pause", movers_only=True)
+    status = fields.choice("status", PAUSE_STATUSES)
+    if between is None or status is None:
+        return None
+    return PauseCondition(between, status)
+
+
 def _turn(node: Node, context: ScenarioContext, inject_id: str | None) -> TurnCondition | None:
     fields = context.reader.mapping(node, NOUN, ("turn_at_least",))
     if fields is None:
@@ -150,4 +164,4 @@ def _turn(node: Node, context: ScenarioContext, inject_id: str | None) -> TurnCo
 
 
 _READERS = {"all": _compound, "any": _compound, "expectation": _expectation, "move": _move,
-            "channel": _channel, "turn_at_least": _turn, "rung": _rung}
+            "channel": _channel, "pause": _pause, "turn_at_least": _turn, "rung": _rung}

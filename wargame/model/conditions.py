@@ -63,7 +63,7 @@ class ChannelCondition:
 class PauseCondition:
     between: Pair
     status: str  # active | violated
-    waits_for = frozenset({PAUSE, TURN})
+    waits_for = frozenset({PAUSE, TURN, MOVE})
 
 
 @attrs.frozen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wargame.model.conditions import EXPECTATION_STATUSES
+from wargame.model.conditions import EXPECTATION_STATUSES, PAUSE_STATUSES
 from wargame.model.scenario import CHANNEL_STATUSES, METRICS, ROLES
 from wargame.schemas._common import (
     Schema,
@@ -105,6 +105,11 @@ def _condition() -> Schema:
                    {"channel": pair("The two delegations of an existing channel."),
                     "status": enum("up or down.", CHANNEL_STATUSES)},
                    ("channel", "status")),
+            closed("A pause moment between a pair is active (accepted, in force) or was "
+                   "violated (a move in its scope approved while it was in force).",
+                   {"pause": pair("The two delegations of the pause."),
+                    "status": enum("active or violated.", PAUSE_STATUSES)},
+                   ("pause", "status")),
             closed("The exercise has reached a turn.",
                    {"turn_at_least": integer("A turn of the exercise.", minimum=1)},
                    ("turn_at_least",)),

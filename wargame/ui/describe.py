@@ -274,4 +274,9 @@ def describe_event(event: Event, state: ExerciseState) -> str:
         return f"“{question}” — {_or(a.answer, '')}"
     if isinstance(a, act.Channel):
         return f"Channel {pair_label(tuple(a.between or ('?', '?')))} {_or(a.status, '?')}"
+    if isinstance(a, act.ProposePause):
+        return (f"{_or(a.by, '?')} proposes pause {_or(a.id, '')} to {_or(a.other, '?')} "
+                f"for {_or(a.turns, '?')} turn(s)")
+    if isinstance(a, act.AnswerPause):
+        return f"{_or(a.by, '?')} answers pause {_or(a.pause, '?')}: {_or(a.answer, '?')}"
     return ", ".join(f"{k}: {v}" for k, v in a.written().items())

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wargame.engine.obligations import open_obligations
+from wargame.engine.pauses import last_turn, status as pause_status
 from wargame.engine.state import ExerciseState, Message, MoveRecord
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
@@ -54,6 +55,13 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     if waiting:
         parts.append((f"  ✉{waiting} to ack" if short else f"  ✉ {waiting} to acknowledge",
                       "bold $text-warning"))
+    for pause in view.pauses.values():
+        if viewer in (pause.by, pause.other) and pause_status(view, pause) in ("active", "proposed"):
+            other = pause.other if viewer == pause.by else pause.by
+            word = ("proposed" if pause.answer != "accept"
+                    else f"until T{last_turn(pause)}")
+            parts.append((f"  ⏸ {other} {word}" if short else
+                          f"  ⏸ pause with {other} {word}", "bold $text-success"))
     owed = open_obligations(view, viewer) if viewer != PUBLIC else []
     if owed:
         due = min(o.due for o in owed)

@@ -14,7 +14,7 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, RadioSet, Select
 
-from wargame.engine.vocabulary import EVENT, INTEGER, PAIR, TEXT, Action, Key
+from wargame.engine.vocabulary import EVENT, INTEGER, PAIR, SLUGS, TEXT, Action, Key
 from wargame.ui.forms.fields import (
     KeyedOptionList, radio_value, select_value, set_radio, set_select, text_value,
 )
@@ -55,6 +55,8 @@ def _value(key: Key, raw: str | None) -> Any:
                               f"not {raw!r}") from None
     if key.value == PAIR:
         return raw.split(",")
+    if key.value == SLUGS:
+        return [part.strip() for part in raw.split(",") if part.strip()]
     if key.value == EVENT:
         return int(raw) if raw.isdigit() else raw
     return raw
@@ -77,7 +79,7 @@ def fill(form: Widget, action: type[Action], given: Mapping[str, Any]) -> None:
         widget = _widget(form, name) if name in kinds else None
         if widget is None:
             continue
-        if kinds[name] == PAIR and isinstance(value, (list, tuple)):
+        if kinds[name] in (PAIR, SLUGS) and isinstance(value, (list, tuple)):
             value = ",".join(value)
         if isinstance(widget, Select):
             set_select(widget, value)

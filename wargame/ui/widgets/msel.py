@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.obligations import ObligationRecord, open_obligations
+from wargame.engine.pauses import last_turn, status as pause_status
 from wargame.engine.state import ExerciseState
 from wargame.model import Inject
 from wargame.ui.describe import inject_schedule, recipients_text
@@ -62,6 +63,16 @@ class MselPanel(Static):
                 lines.append(Content(""))
             lines.append(Content.styled(f"Obligations open ({len(duties)})", "bold $accent"))
             lines.extend(Content.assemble("  ", obligation_line(o, state.turn)) for o in duties)
+        if state.pauses:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(f"Pauses ({len(state.pauses)})", "bold $accent"))
+            for pause in state.pauses.values():
+                word = pause_status(state, pause)
+                until = f" until T{last_turn(pause)}" if word == "active" else ""
+                lines.append(Content.assemble(
+                    "  ", (pause.id, "bold"), f" {pause.by} ⇄ {pause.other} ",
+                    (f"{word}{until}", "bold $text-error" if word == "violated" else "$text-muted")))
         if not lines:
             lines.append(Content.styled("This scenario has no injects.", "$text-muted"))
         self.update(Content("\n").join(lines))

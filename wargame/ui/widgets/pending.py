@@ -6,15 +6,18 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from wargame.engine.pauses import flagged
 from wargame.engine.state import ExerciseState, MoveRecord
 
 
-def move_prompt(move: MoveRecord) -> Content:
+def move_prompt(move: MoveRecord, breaks: list[str] = ()) -> Content:
     target = f" → {move.target}" if move.target else ""
     cbm = " ◆CBM" if move.cbm else ""
+    warning = f"\n  ⚠ breaks pause {', '.join(breaks)}" if breaks else ""
     return Content.assemble(
         (move.id, "bold"), f" T{move.turn} ", (move.by, "bold"), f": {move.type}{target}",
         (cbm, "$text-success"), ("  " + move.category, "$text-muted"), "\n  “", move.text, "”",
+        (warning, "bold $text-error"),
     )
 
 
@@ -28,7 +31,7 @@ class PendingMoves(OptionList):
         if wanted == current:
             return
         highlighted = self.highlighted_option.id if self.highlighted_option else None
-        self.set_options(Option(move_prompt(m), id=m.id) for m in pending)
+        self.set_options(Option(move_prompt(m, flagged(state, m)), id=m.id) for m in pending)
         if highlighted in wanted:
             self.highlighted = wanted.index(highlighted)
         elif wanted:
