@@ -130,3 +130,20 @@ def test_a_retracted_acceptance_undoes_the_pause(session):
     play(session, [("retract", {"event": seq, "reason": "clicked by mistake"})])
     assert pause_status(session) == "proposed"
     assert "pause-holds" not in session.state.injects
+
+
+def test_the_debrief_counts_pauses_proposed_accepted_honoured_and_violated(session):
+    from wargame.debrief.render import render_debrief
+
+    play(session, [propose(turns=1), answer(),
+                   ("propose-pause", {"by": "crimson", "with": "azure", "turns": 1}),
+                   ("answer-pause", {"pause": "p2", "by": "azure", "answer": "decline"}),
+                   NEXT, ("propose-pause", {"by": "azure", "with": "crimson", "turns": 1}),
+                   ("answer-pause", {"pause": "p3", "by": "crimson", "answer": "accept"}),
+                   move("m1", "crimson", "patrol", "azure"), approve("m1"),
+                   ("phase", {"to": "assess"})])
+    markdown = render_debrief(session.state, "md")
+    assert "3 proposed, 2 accepted, 1 honoured, 1 violated." in markdown
+    assert "| p3 | Crimson | Azure" not in markdown  # proposed by azure, to crimson
+    html = render_debrief(session.state, "html")
+    assert "<td>p3</td><td>Azure</td><td>Crimson</td><td>1</td><td>violated</td><td>m1</td>" in html

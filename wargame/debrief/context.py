@@ -300,6 +300,7 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
                                        "symbol": RESULTS[row["result"]]["symbol"]})
                          for row in indicators.expectations(state, data, names)],
         "obligations": indicators.obligations(state, data, names),
+        "pauses": indicators.pauses(state, data, names),
         "strengths": [_lesson(lesson, names) for lesson in lessons if lesson.kind == "strength"],
         "improvements": [_lesson(lesson, names) for lesson in lessons if lesson.kind != "strength"],
         "hotwash": _hotwash(state, names),

@@ -227,3 +227,23 @@ def obligations(state: ExerciseState, data: EditionData, names: Names) -> dict[s
     counts = {status: sum(1 for r in rows if r["status"] == status)
               for status in OBLIGATION_RESULTS}
     return {"rows": rows, "counts": counts, "total": len(rows)}
+
+
+def pauses(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
+    """Pause moments (engine.pauses) counted: proposed, accepted, honoured, violated; None
+    when no pause was proposed (the section is left out)."""
+    from wargame.engine.pauses import status, violations
+
+    if not state.pauses:
+        return None
+    rows = []
+    for pause in state.pauses.values():
+        word = status(state, pause)
+        rows.append({"id": pause.id, "by": names.delegation(pause.by),
+                     "with": names.delegation(pause.other), "turns": pause.turns,
+                     "status": word,
+                     "violated_by": ", ".join(m.id for m in violations(state, pause))})
+    accepted = [r for r in rows if r["status"] in ("active", "honoured", "violated")]
+    return {"rows": rows, "proposed": len(rows), "accepted": len(accepted),
+            "honoured": sum(1 for r in rows if r["status"] == "honoured"),
+            "violated": sum(1 for r in rows if r["status"] == "violated")}
