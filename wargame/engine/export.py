@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from wargame.engine.graphs import off_ramps
+from wargame.engine.indicators import indicators
 from wargame.engine.metrics import compute_metrics
 from wargame.engine.obligations import obligations
 from wargame.engine.objectives import evaluate_objectives, expectation_results
@@ -59,6 +60,7 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
             {"id": r.id, "text": r.text, "metric": r.metric, "met": r.met, "value": r.value,
              "detail": r.detail, "rating": r.rating} for r in evaluate_objectives(seen)],
         "metrics": compute_metrics(seen),
+        "indicators": indicators(seen, evaluator=viewer == CONTROL),
         "notes": [{"by": n.by, "text": n.text, "visibility": n.visibility, "phase": n.phase,
                    "turn": n.turn, "at": n.at} for n in seen.notes],
         "ratings": [{"objective": r.objective, "rating": r.rating, "note": r.note}
