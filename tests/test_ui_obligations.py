@@ -38,6 +38,9 @@ async def test_the_console_lists_open_obligations_with_their_countdown(session) 
         text = str(app.screen.query_one(MselPanel).render())
         assert "Obligations open (1)" in text
         assert "o1 crimson owes azure inspection-reply (for m1) · due T3, 1 turn left" in text
+        assert "Trust indicators" in text
+        # one CBM move (m1) in turn 1 between them; the obligation is still open
+        assert "azure – crimson: contact per turn 1 0 · 0 late ack(s)" in text
 
 
 async def test_the_obliged_delegation_sees_what_it_owes_and_the_other_does_not(session) -> None:

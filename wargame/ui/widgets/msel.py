@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from wargame.engine.indicators import indicators
 from wargame.engine.obligations import ObligationRecord, open_obligations
 from wargame.engine.pauses import last_turn, status as pause_status
 from wargame.engine.state import ExerciseState
@@ -73,6 +74,11 @@ class MselPanel(Static):
                 lines.append(Content.assemble(
                     "  ", (pause.id, "bold"), f" {pause.by} ⇄ {pause.other} ",
                     (f"{word}{until}", "bold $text-error" if word == "violated" else "$text-muted")))
+        if state.turn:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled("Trust indicators", "bold $accent"))
+            lines.extend(indicator_lines(state))
         if not lines:
             lines.append(Content.styled("This scenario has no injects.", "$text-muted"))
         self.update(Content("\n").join(lines))
@@ -86,3 +92,27 @@ def obligation_line(duty: ObligationRecord, turn: int) -> Content:
     return Content.assemble(
         (duty.id, "bold"), f" {duty.by} owes {duty.to} {duty.move} (for {duty.from_move}) ",
         (f"· due T{duty.due}, {countdown}", "$text-warning" if left == 0 else "$text-muted"))
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share:.0%}"
+
+
+def indicator_lines(state: ExerciseState) -> list[Content]:
+    """One line per delegation, one per pair: the engine's indicators, in short words."""
+    figures = indicators(state)
+    lines = []
+    for delegation, row in figures["delegations"].items():
+        timely, sharing = row["timeliness"], row["information_sharing"]
+        lines.append(Content.assemble(
+            "  ", (delegation, "bold"),
+            f": on time {_percent(timely['on_time_share'])} · reports "
+            f"{row['information_sharing']['reports']} "
+            f"({_percent(sharing['mean_completeness'])} complete) · as stated "
+            f"{_percent(row['consistency']['share'])}"))
+    for pair in figures["pairs"]:
+        per_turn = " ".join(str(n) for n in pair["contact_per_turn"])
+        lines.append(Content.assemble(
+            "  ", (" – ".join(pair["between"]), "bold"),
+            f": contact per turn {per_turn or '–'} · {pair['late_acks']} late ack(s)"))
+    return lines
