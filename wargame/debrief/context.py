@@ -288,6 +288,7 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
         },
         "contact": indicators.contact_by_pair(state, names),
         "cbm": indicators.cbm_uptake(state, names),
+        "trust": indicators.trust(state, data, names),
         "moves": {k: moves.get(k, 0) for k in ("total", "cbm", "escalatory", "de_escalatory")},
         "misperception": {
             "count": mis.get("count", 0),

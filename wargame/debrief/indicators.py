@@ -247,3 +247,31 @@ def pauses(state: ExerciseState, data: EditionData, names: Names) -> dict[str, A
     return {"rows": rows, "proposed": len(rows), "accepted": len(accepted),
             "honoured": sum(1 for r in rows if r["status"] == "honoured"),
             "violated": sum(1 for r in rows if r["status"] == "violated")}
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(100 * share)} %"  # as the CBM share is written
+
+
+def trust(state: ExerciseState, data: EditionData, names: Names) -> list[dict[str, Any]]:
+    """Per delegation, the engine's trust indicators (engine.indicators), as the export and
+    the console give them: timeliness, information sharing, consistency."""
+    from wargame.engine.indicators import indicators as engine_indicators
+
+    figures = engine_indicators(state, evaluator=not data.public)["delegations"]
+    rows = []
+    for delegation_id, row in figures.items():
+        timely, sharing = row["timeliness"], row["information_sharing"]
+        consistency = row["consistency"]
+        rows.append({
+            "delegation": names.delegation(delegation_id),
+            "acks": f"{timely['acknowledged_on_time']} of {timely['messages_received']}",
+            "on_time": _percent(timely["on_time_share"]),
+            "obligations": (f"{timely['obligations_met']} of {timely['obligations_owed']}"
+                            if timely["obligations_owed"] else "–"),
+            "reports": (f"{sharing['reports']} ({_percent(sharing['mean_completeness'])} "
+                        "complete)" if sharing["reports"] else "–"),
+            "consistency": (f"{consistency['as_stated']} of {consistency['moves']}"
+                            if consistency["moves"] else "–"),
+        })
+    return rows
