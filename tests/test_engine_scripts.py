@@ -30,7 +30,7 @@ from wargame.engine.script import load_script, play, rehearse
 
 SCRIPT_FILES = sorted(SCRIPTS.glob("*.yaml"))
 VIEWS = {"amend-retract": ["azure", "crimson", "public"], "relay": ["verdant", "osce"],
-         "expectations": ["public"], "obligations": ["crimson"]}
+         "expectations": ["public"], "obligations": ["crimson"], "mediation": ["crimson"]}
 REGENERATE = bool(os.environ.get("WARGAME_REGENERATE"))
 
 

@@ -138,6 +138,7 @@ def _move(seen: ExerciseState, move: MoveRecord) -> dict[str, Any]:
         "original_category": move.original_category or None,
         "decision_note": move.decision_note, "decided_turn": move.decided_turn,
         **report,
+        **({"between": list(move.pair)} if move.pair else {}),  # a mediator's pair move
     }
 
 

@@ -77,6 +77,7 @@ class MoveRecord:
     decided_seq: int | None = None
     cbm: bool = False
     fields: dict[str, Any] = attrs.Factory(dict)  # the report's fields (engine.reports)
+    pair: Pair | None = None  # a mediator's move aimed at a pair (target is then None)
 
 
 @attrs.define

@@ -28,8 +28,9 @@ DECISIONS = ("approve", "reject", "amend")
 LESSON_KINDS = ("strength", "improvement")
 
 # What a key's value is, for the JSON Schema (wargame.schemas.script turns it into one).
-SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT, SLUGS = (
-    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "report", "slugs")
+SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT, SLUGS, TARGET = (
+    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "report", "slugs",
+    "target")
 PAUSE_ANSWERS = ("accept", "decline")
 
 
@@ -39,7 +40,7 @@ class Key:
 
     name: str
     value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT,
-    # SLUGS (a list of ids)
+    # SLUGS (a list of ids), TARGET (a delegation id, or a pair for a mediator's move)
     doc: str  # the JSON Schema's description
     required: bool = False
     meaning: str = ""  # a refusal's words for a missing required key: "move needs 'by' (...)"
@@ -154,7 +155,9 @@ class Move(Action):
     id: str | None = key("The move's id (e.g. m1); assigned by the engine when omitted.")
     by: str = key("The delegation making the move.", meaning="the delegation acting")
     type: str = key("A move type id of the rulebook.", meaning="a move type of the rulebook")
-    target: str | None = key("The delegation the move is aimed at.")
+    target: str | list[str] | None = key(
+        "The delegation the move is aimed at; a mediator may name a pair [a, b], and its "
+        "move then acts on that pair's ladder.", TARGET)
     text: str = key("What the delegation does, in its own words.", TEXT,
                     meaning="what is said or done")
     intent: str | None = key("The category the mover means (for misperception).")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from wargame.engine.vocabulary import (
-    ACTIONS, CHOICE, DATE, EVENT, INTEGER, NOTE, PAIR, REPORT, SLUG, SLUGS, TEXT, Action, Key,
+    ACTIONS, CHOICE, DATE, EVENT, INTEGER, NOTE, PAIR, REPORT, SLUG, SLUGS, TARGET, TEXT, Action,
+    Key,
 )
 from wargame.schemas._common import (
     CLOCK_PATTERN,
@@ -59,6 +60,10 @@ def _value(key: Key) -> Schema:
         return {"description": key.doc,
                 "anyOf": [slug("A move or message id."),
                           integer("An event sequence number.", minimum=1)]}
+    if key.value == TARGET:
+        return {"description": key.doc,
+                "anyOf": [slug("A delegation id."),
+                          pair("A pair of delegations (a mediator's move).")]}
     if key.value == SLUGS:
         return {"type": "array", "items": slug("An id."), "minItems": 1,
                 "uniqueItems": True, "description": key.doc}

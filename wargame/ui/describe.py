@@ -169,13 +169,14 @@ def event_delegations(event: Event, state: ExerciseState) -> frozenset[str]:
     if isinstance(a, (act.Move, act.Note, act.Perceive, act.Ack, act.Hotwash)):
         found.add(a.by or "")
     if isinstance(a, act.Move) and a.target:
-        found.add(a.target)
+        found.update(a.target if isinstance(a.target, list) else [a.target])  # a pair: both
     if isinstance(a, (act.Adjudicate, act.Perceive)):
         move = state.moves.get(str(_or(a.move, "")))
         if move is not None:
             found.add(move.by)
             if move.target:
                 found.add(move.target)
+            found.update(move.pair or ())
     if isinstance(a, act.Hotline):
         found.update((a.sender or "", a.to or ""))
         message = state.messages.get(str(_or(a.id, "")))
@@ -221,7 +222,8 @@ def describe_event(event: Event, state: ExerciseState) -> str:
     if isinstance(a, act.Move):
         move = state.moves.get(str(_or(a.id, "")))
         move_id = a.id or (move.id if move else "")
-        target = f" → {a.target}" if a.target else ""
+        shown = "–".join(map(str, a.target)) if isinstance(a.target, list) else a.target
+        target = f" → {shown}" if a.target else ""
         status = f" [{move.status}]" if move is not None else ""
         return f"{move_id} {_or(a.by, '?')}: {_or(a.type, '?')}{target} “{_or(a.text, '')}”{status}"
     if isinstance(a, act.Adjudicate):
