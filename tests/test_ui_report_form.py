@@ -76,3 +76,36 @@ async def test_a_move_type_without_a_format_shows_no_report_inputs(workdir: Path
         await type_into(pilot, "#text", "We say")
         await save_form(pilot)
     assert session.state.moves["m1"].fields == {}
+
+
+async def test_a_pause_is_proposed_and_accepted_through_the_forms(workdir: Path) -> None:
+    from wargame.ui.forms import AnswerPauseForm, ProposePauseForm
+
+    session = Session.create(workdir / "p.wargame", CBM)
+    session.act("phase", {"to": "exercise"})
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ProposePauseForm)
+        for key in form.ACTION.keys():  # an input for each key of the action
+            assert form.query(f"#{key.name}"), key.name
+        await choose(pilot, "#by", "(azure)")
+        await choose(pilot, "#with", "(crimson)")
+        await type_into(pilot, "#turns", "2")
+        await type_into(pilot, "#scope", "posturing, violent-escalation")
+        await save_form(pilot)
+        assert app.screen is not form
+        await pilot.press("j")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, AnswerPauseForm)
+        await choose(pilot, "#pause", "p1")
+        await choose(pilot, "#by", "(crimson)")
+        await save_form(pilot)
+        assert app.screen is not form
+    pause = session.state.pauses["p1"]
+    assert (pause.by, pause.other, pause.turns, pause.scope, pause.answer) == (
+        "azure", "crimson", 2, ("posturing", "violent-escalation"), "accept")

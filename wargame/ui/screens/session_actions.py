@@ -12,8 +12,9 @@ from typing import Any
 from wargame.engine.access import code_lines
 from wargame.ui.describe import describe_event, next_phase, reference_of
 from wargame.ui.forms import (
-    AckForm, ActionForm, AdjudicateForm, ChannelForm, HotwashForm, ImproveForm, LessonForm,
-    MoveForm, NoteForm, PerceiveForm, RateForm, ReleaseInjectForm, RetractForm, SendMessageForm,
+    AckForm, ActionForm, AdjudicateForm, AnswerPauseForm, ChannelForm, HotwashForm, ImproveForm,
+    LessonForm, MoveForm, NoteForm, PerceiveForm, ProposePauseForm, RateForm, ReleaseInjectForm,
+    RetractForm, SendMessageForm,
 )
 from wargame.ui.widgets.pending import PendingMoves
 from wargame.ui.widgets.timeline import EventLog
@@ -77,6 +78,12 @@ class SessionActions:
 
     def action_set_channel(self) -> None:
         self.open_form(ChannelForm)
+
+    def action_propose_pause(self) -> None:
+        self.open_form(ProposePauseForm)
+
+    def action_answer_pause(self) -> None:
+        self.open_form(AnswerPauseForm)
 
     def action_rate_objective(self) -> None:
         self.open_form(RateForm)
