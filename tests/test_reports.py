@@ -68,3 +68,17 @@ def test_a_move_type_without_a_format_takes_no_fields(session):
 def test_moves_without_a_format_export_no_report_keys(session):
     play(session, [("move", {"by": "azure", "type": "statement", "text": "We say"})])
     assert "fields" not in export_state(session.state)["moves"][0]
+
+
+def test_the_debrief_shows_each_report_as_a_table(session):
+    from wargame.debrief.render import render_debrief
+
+    play(session, [report({"time": "06:40", "position": [35.1, 24.3], "nature": "collision",
+                           "units": "<b>Argo</b>"}),
+                   ("adjudicate", {"move": "m1", "decision": "approve"})])
+    markdown = render_debrief(session.state, "md")
+    assert "**m1** · turn 1 · Azure · Incident report (80 % complete)" in markdown
+    assert "| Position | 35.1, 24.3 |" in markdown
+    assert "| Closest approach (m) | – |" in markdown
+    html = render_debrief(session.state, "html")
+    assert "<th>Units involved</th><td>&lt;b&gt;Argo&lt;/b&gt;</td>" in html  # text, not markup

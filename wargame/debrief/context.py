@@ -302,6 +302,7 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
                          for row in indicators.expectations(state, data, names)],
         "obligations": indicators.obligations(state, data, names),
         "pauses": indicators.pauses(state, data, names),
+        "reports": indicators.reports(state, data, names),
         "strengths": [_lesson(lesson, names) for lesson in lessons if lesson.kind == "strength"],
         "improvements": [_lesson(lesson, names) for lesson in lessons if lesson.kind != "strength"],
         "hotwash": _hotwash(state, names),

@@ -275,3 +275,36 @@ def trust(state: ExerciseState, data: EditionData, names: Names) -> list[dict[st
                             if consistency["moves"] else "–"),
         })
     return rows
+
+
+def reports(state: ExerciseState, data: EditionData, names: Names) -> list[dict[str, Any]] | None:
+    """Every approved move filed in a report format, with its fields and completeness;
+    None when the rulebook has no report format (the section is left out)."""
+    from wargame.engine.reports import completeness
+
+    rulebook = state.scenario.rulebook
+    if not any(m.fields for m in rulebook.moves):
+        return None
+    rows = []
+    for move in _live_moves(state):
+        if move.status != "approved" or not rulebook.has_move(move.type):
+            continue
+        move_type = rulebook.move(move.type)
+        if not move_type.fields or (data.public and move.visibility != "public"):
+            continue
+        rows.append({
+            "id": move.id, "turn": move.turn, "by": names.delegation(move.by),
+            "type": move_type.name,
+            "completeness": _percent(completeness(move_type, move.fields)),
+            "fields": [{"label": spec.title, "value": _field_text(move.fields.get(spec.id))}
+                       for spec in move_type.fields],
+        })
+    return rows
+
+
+def _field_text(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, list):
+        return ", ".join(str(part) for part in value)
+    return str(value)
