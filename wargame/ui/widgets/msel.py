@@ -40,7 +40,24 @@ _TITLES = {
 
 class MselPanel(Static):
     def show_state(self, state: ExerciseState, now: float) -> None:
+        # What waits on someone comes first: open obligations, then pauses, then the MSEL.
         lines: list[Content] = []
+        duties = open_obligations(state)
+        if duties:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(f"Obligations open ({len(duties)})", "bold $accent"))
+            lines.extend(Content.assemble("  ", obligation_line(o, state.turn)) for o in duties)
+        if state.pauses:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(f"Pauses ({len(state.pauses)})", "bold $accent"))
+            for pause in state.pauses.values():
+                word = pause_status(state, pause)
+                until = f" until T{last_turn(pause)}" if word == "active" else ""
+                lines.append(Content.assemble(
+                    "  ", (pause.id, "bold"), f" {pause.by} ⇄ {pause.other} ",
+                    (f"{word}{until}", "bold $text-error" if word == "violated" else "$text-muted")))
         for key, injects in msel_sections(state).items():
             if not injects:
                 continue
@@ -58,22 +75,6 @@ class MselPanel(Static):
                     ("▸ " if due_now else "  "), (inject.id, "bold"), " ", inject.title, "  ",
                     (f"[{when} → {recipients_text(state.scenario, inject.to)}]", "$text-muted"),
                 ))
-        duties = open_obligations(state)
-        if duties:
-            if lines:
-                lines.append(Content(""))
-            lines.append(Content.styled(f"Obligations open ({len(duties)})", "bold $accent"))
-            lines.extend(Content.assemble("  ", obligation_line(o, state.turn)) for o in duties)
-        if state.pauses:
-            if lines:
-                lines.append(Content(""))
-            lines.append(Content.styled(f"Pauses ({len(state.pauses)})", "bold $accent"))
-            for pause in state.pauses.values():
-                word = pause_status(state, pause)
-                until = f" until T{last_turn(pause)}" if word == "active" else ""
-                lines.append(Content.assemble(
-                    "  ", (pause.id, "bold"), f" {pause.by} ⇄ {pause.other} ",
-                    (f"{word}{until}", "bold $text-error" if word == "violated" else "$text-muted")))
         if state.turn:
             if lines:
                 lines.append(Content(""))
