@@ -277,7 +277,7 @@ def trust(state: ExerciseState, data: EditionData, names: Names) -> list[dict[st
     return rows
 
 
-def reports(state: ExerciseState, data: EditionData, names: Names) -> list[dict[str, Any]] | None:
+def reports(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
     """Every approved move filed in a report format, with its fields and completeness;
     None when the rulebook has no report format (the section is left out)."""
     from wargame.engine.reports import completeness
@@ -299,7 +299,7 @@ def reports(state: ExerciseState, data: EditionData, names: Names) -> list[dict[
             "fields": [{"label": spec.title, "value": _field_text(move.fields.get(spec.id))}
                        for spec in move_type.fields],
         })
-    return rows
+    return {"rows": rows}
 
 
 def _field_text(value: Any) -> str:
