@@ -92,7 +92,7 @@ CASES = {
     "move-unknown-key": (
         EXERCISE, ("move", {"by": "azure", "type": "statement", "txt": "x"}),
         "move takes no key 'txt' (did you mean 'text'?); move keys: by, type, text, id, target,"
-        ' intent, visibility, at'),
+        ' intent, visibility, fields, at'),
     "move-missing-text": (
         EXERCISE, ("move", {"by": "azure", "type": "statement"}),
         "move needs 'text' (what is said or done)"),
