@@ -50,8 +50,10 @@ async def test_the_obliged_delegation_sees_what_it_owes_and_the_other_does_not(s
         status = widget_text(app.screen.query_one(ViewerStatus))
         # the long wording, or the short one when the status line is narrow
         assert "1 obligation to answer (next due turn 3)" in status or "⚖1 owed T3" in status
-        assert ("You owe azure inspection-reply in answer to m1: due by turn 3 "
-                "(1 more turn)") in widget_text(app.screen.query_one(InjectFeed))
+        feed = widget_text(app.screen.query_one(InjectFeed))
+        assert "You owe azure inspection-reply in answer to m1: due by turn 3 (1 more turn)" in feed
+        # crimson: nothing received, nothing made yet; the obligation is still open
+        assert "Your indicators: on time – · contact 0 · reports 0 · as stated –" in feed
     other = create_viewer_app(Session.open(session.path), "azure", poll_interval=None)
     async with other.run_test(size=(180, 40)) as pilot:
         await settle(pilot)

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from wargame.engine.indicators import delegation_indicators
 from wargame.engine.obligations import open_obligations
 from wargame.engine.pauses import last_turn, status as pause_status
 from wargame.engine.state import ExerciseState, Message, MoveRecord
@@ -141,9 +142,25 @@ def inject_lines(view: ExerciseState) -> list[Content]:
     return lines
 
 
+def own_indicator_line(view: ExerciseState, viewer: str) -> list[Content]:
+    """The viewer's own trust indicators (engine.indicators), from what it may see."""
+    if viewer == PUBLIC or not view.turn or not view.scenario.delegation(viewer).can_move:
+        return []
+    row = delegation_indicators(view, viewer, evaluator=False)
+    share = row["timeliness"]["on_time_share"]
+    sharing, consistency = row["information_sharing"], row["consistency"]["share"]
+    complete = sharing["mean_completeness"]
+    return [Content.assemble(
+        ("Your indicators: ", "bold"),
+        f"on time {'–' if share is None else f'{share:.0%}'} · contact "
+        f"{sum(row['contact']['per_turn'])} · reports {sharing['reports']}"
+        f"{'' if complete is None else f' ({complete:.0%} complete)'} · as stated "
+        f"{'–' if consistency is None else f'{consistency:.0%}'}")]
+
+
 class InjectFeed(Static):
     def show_view(self, view: ExerciseState, viewer: str = PUBLIC) -> None:
-        owed = obligation_lines(view, viewer)
+        owed = [*own_indicator_line(view, viewer), *obligation_lines(view, viewer)]
         self.update(Content("\n").join([*owed, *([Content("")] if owed else []),
                                          *inject_lines(view)]))
 
