@@ -98,14 +98,15 @@ def test_full_edition_holds_everything(session, fmt):
 
 def test_public_edition_says_what_was_withheld(session):
     withheld = build_context(session.state, edition="public")["edition"]["withheld"]
-    assert "1 private move withheld" in withheld
-    assert "2 private notes withheld" in withheld
+    assert "1 move withheld (private, between the parties only, or not approved by control)" \
+        in withheld
+    assert "2 notes withheld (private, or between the parties only)" in withheld
     assert any(line.startswith("2 hotline messages withheld") for line in withheld)
     assert "2 adjudication notes withheld" in withheld
     assert "2 private delegation briefings withheld" in withheld
     assert any(line.startswith("1 individual perception withheld") for line in withheld)
     md = render_debrief(session, format="md", edition="public")
-    assert "1 private move withheld" in md and "PUBLIC — declassified summary" in md
+    assert "1 move withheld" in md and "PUBLIC — declassified summary" in md
 
 
 def test_public_edition_keeps_counts_and_timings(session):

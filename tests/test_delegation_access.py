@@ -9,6 +9,7 @@ from test_ui_support import settle, type_into
 from textual.widgets import OptionList, Static
 
 from wargame.engine import Session
+from wargame.engine import access_guard
 from wargame.engine.access import ALPHABET, CODE_LENGTH, access_codes, check_code
 from wargame.ui.delegation import chooser
 from wargame.ui.delegation.app import create_viewer_app
@@ -111,6 +112,7 @@ async def test_the_projector_needs_no_code_and_control_opens_the_console(tmp_pat
 
 async def test_too_many_wrong_codes_close_the_connection(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(chooser, "PAUSE_PER_FAILURE", 0.05)
+    monkeypatch.setattr(access_guard, "MAX_DELAY", 0.05)
     session = new_session(tmp_path)
     app = create_viewer_app(Session.open(session.path), None, poll_interval=POLL)
     async with app.run_test(size=(100, 30)) as pilot:

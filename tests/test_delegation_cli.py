@@ -16,6 +16,7 @@ class FakeApp:
 
     opened: list[tuple[str | None, Path]] = []
     return_code = 0
+    crash = None
 
     def __init__(self, session, viewer, **kwargs) -> None:
         self.session, self.viewer = session, viewer

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from test_delegation_support import POLL, new_session, screen_text, until
 from test_ui_support import choose, pick, save_form, settle, type_into
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from wargame.engine import Session
 from wargame.ui.app import create_app
@@ -54,7 +54,7 @@ async def test_a_turn_across_the_console_and_two_delegation_screens(tmp_path: Pa
         pending = console.screen.query_one(PendingMoves)
         await until(cp, lambda: pending.option_count == 1, "the console shows azure's move")
         await until(cp, lambda: "Our patrol is routine" in str(
-            console.screen.query_one(HotlinePanel).render()), "the console shows the message")
+            console.screen.query_one(HotlinePanel).shown_text()), "the console shows the message")
 
         # The facilitator adjudicates; azure sees the decision, crimson the public move.
         await cp.press("a")
@@ -83,7 +83,7 @@ async def test_a_turn_across_the_console_and_two_delegation_screens(tmp_path: Pa
         await until(ap, lambda: "Noted, thank you" in screen_text(azure),
                     "azure sees crimson's acknowledgement")
         await until(cp, lambda: "No message waiting" in str(
-            console.screen.query_one(HotlinePanel).render()), "the console sees the ack")
+            console.screen.query_one(HotlinePanel).shown_text()), "the console sees the ack")
 
     with Session.open(path) as done:
         move = done.state.moves["m1"]
@@ -117,7 +117,7 @@ async def test_a_half_filled_form_survives_an_incoming_event(tmp_path: Path) -> 
                     "azure is told of the new message")
 
         assert azure.screen is form
-        assert form.query_one("#text", Input).value == "Half-written patrol"
+        assert form.query_one("#text", TextArea).text == "Half-written patrol"
         assert form.query_one("#type", KeyedOptionList).value == "naval-patrol"
         await save_form(pilot)
         assert azure.screen is not form, form.refusal
@@ -143,6 +143,6 @@ async def test_a_refused_action_keeps_the_form_open_with_the_engine_words(tmp_pa
         form = azure.screen
         assert isinstance(form, OwnMoveForm)
         assert "only possible in the exercise phase" in (form.refusal or "")
-        assert form.query_one("#text", Input).value == "Too early"
+        assert form.query_one("#text", TextArea).text == "Too early"
     assert Session.open(session.path).state.moves == {}
     session.close()

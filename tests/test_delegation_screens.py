@@ -45,6 +45,7 @@ async def test_replying_and_reading_a_move(tmp_path: Path) -> None:
     session.act("phase", {"to": "exercise"})
     session.act("move", {"by": "crimson", "type": "naval-patrol", "target": "azure",
                          "text": "Cutter holds station"}, actor="crimson")
+    session.act("adjudicate", {"move": "m1", "decision": "approve"})  # others see it from now
     session.act("hotline", {"from": "crimson", "to": "azure", "text": "Why the frigate?"},
                 actor="crimson")
     app = create_viewer_app(Session.open(session.path), "azure", poll_interval=POLL)
@@ -120,11 +121,16 @@ async def test_the_projector_shows_public_things_only_and_follows_the_exercise(t
         session.act("move", {"by": "azure", "type": "naval-patrol", "target": "crimson",
                              "text": "Night patrol, lights off", "visibility": "private"},
                     actor="azure")
+        session.act("move", {"by": "crimson", "type": "naval-patrol", "target": "azure",
+                             "text": "Awaiting control"}, actor="crimson")
+        for move in ("m1", "m2"):
+            session.act("adjudicate", {"move": move, "decision": "approve"})
         await until(pilot, lambda: "Flag-showing patrol" in screen_text(app), "the public move shows")
         assert app.screen.query_one("#public-turn", Digits).value == "1"
         text = screen_text(app)
         assert "EXERCISE" in text and "Trawler and seiner collide" in text  # inject to all
         assert "Night patrol" not in text
+        assert "Awaiting control" not in text  # pending: its mover's and control's only
         session.act("next-turn", {})
         await until(pilot, lambda: app.screen.query_one("#public-turn", Digits).value == "2",
                     "the turn advances")

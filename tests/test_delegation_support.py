@@ -39,6 +39,9 @@ def widget_text(widget) -> str:
     """What a widget shows (or offers, for lists and selects), as plain text."""
     if isinstance(widget, Markdown):
         return widget.source
+    shown_text = getattr(widget, "shown_text", None)
+    if shown_text is not None:  # lists that draw only what is on screen: every line
+        return shown_text()
     if isinstance(widget, OptionList):
         return "\n".join(_plain(widget.get_option_at_index(i).prompt)
                          for i in range(widget.option_count))

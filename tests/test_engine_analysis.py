@@ -155,6 +155,11 @@ def test_viewers_see_what_the_transparency_rules_allow(tmp_path):
     own, public = state.notes
     assert [visibility.can_see_move(state, v, m1) for v in
             ("control", "azure", "crimson", "public")] == [True, True, False, False]
+    assert not visibility.can_see_move(state, "public", m2)  # pending: the mover and control
+    assert visibility.can_see_move(state, "crimson", m2)
+    play(session, [("adjudicate", {"move": "m2", "decision": "approve"})])
+    state = session.state
+    m2, h1 = state.moves["m2"], state.messages["h1"]
     assert visibility.can_see_move(state, "public", m2)
     assert [visibility.can_see_message(state, v, h1) for v in
             ("control", "azure", "verdant", "osce", "public")] == [True, True, True, False,

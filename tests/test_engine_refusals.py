@@ -82,7 +82,7 @@ CASES = {
     "move-visibility": (
         EXERCISE,
         ("move", {"by": "azure", "type": "statement", "text": "x", "visibility": "secret"}),
-        "visibility 'secret' is not known; expected one of: public, private"),
+        "visibility 'secret' is not known; expected one of: public, parties, private"),
     "move-duplicate": (
         EXERCISE + [M_AZ], M_AZ,
         'there is already a move m1 (by azure in turn 1); choose another id'),
@@ -108,11 +108,11 @@ CASES = {
         "no move 'm2' has been made; expected one of: m1"),
     "adjudicate-amend-empty": (
         EXERCISE + [M_AZ], ("adjudicate", {"move": "m1", "decision": "amend"}),
-        'amend needs a category, a step, or both (what the move becomes)'),
+        'amend needs a category, a step or a text (what the move becomes)'),
     "adjudicate-category-approve": (
         EXERCISE + [M_AZ],
         ("adjudicate", {"move": "m1", "decision": "approve", "category": "posturing"}),
-        'category and step go only with decision: amend'),
+        'category, step and text go only with decision: amend'),
     "adjudicate-decision": (
         EXERCISE + [M_AZ], ("adjudicate", {"move": "m1", "decision": "accept"}),
         "decision 'accept' is not known; expected one of: approve, reject, amend"),
@@ -212,7 +212,7 @@ CASES = {
         'crimson, verdant, osce, facilitator'),
     "note-visibility": (
         [], ("note", {"by": "facilitator", "text": "x", "visibility": "secret"}),
-        "visibility 'secret' is not known; expected one of: public, private"),
+        "visibility 'secret' is not known; expected one of: public, parties, private"),
     "rate-exercise": (
         EXERCISE, ("rate", {"objective": "reporting", "rating": "S"}),
         'rating an objective is only possible in the assess or adjust phase (the exercise is in'
@@ -285,7 +285,7 @@ CASES = {
     "unknown-action": (
         [], ("advance", {}),
         "unknown action 'advance'; expected one of: phase, move, adjudicate, perceive, hotline,"
-        ' ack, inject, note, next-turn, rate, lesson, improve, ... (6 more)'),
+        ' ack, inject, note, next-turn, rate, lesson, improve, ... (13 more)'),
     "payload-not-mapping": (
         EXERCISE, ("move", "patrol"),
         "move takes a mapping of keys, got 'patrol'"),

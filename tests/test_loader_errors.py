@@ -87,7 +87,8 @@ def test_an_unknown_key_without_a_close_match_lists_the_keys_expected(library):
     path = write(library, "keys", "weather: stormy\n")
     assert problems_of(path) == [
         "13:1: unknown key 'weather' in a scenario; expected one of: scenario, title, rulebook, "
-        "clock, delegations, summary, hotline, start, injects, evaluation, hotwash"]
+        "clock, delegations, summary, hotline, start, injects, evaluation, hotwash, "
+        "transparency"]
 
 
 def test_an_unknown_rulebook_id_gets_a_did_you_mean_and_the_known_ids(library):
@@ -211,6 +212,30 @@ def test_an_entry_with_a_bad_id_still_has_its_other_fields_checked(library):
         "8:36: role: 'mediater' is not one of state, mediator, observer (did you mean "
         "'mediator'?)",
     ]
+
+
+def test_a_transparency_charter_is_checked_with_located_errors(library):
+    path = write(library, "charter", "transparency:\n  observers_see_ladder: sometimes\n"
+                                     "  relay_see: passage\n  relay_sees: summary\n")
+    assert problems_of(path) == [
+        "14:25: observers_see_ladder: expected true or false, got 'sometimes'",
+        "15:3: unknown key 'relay_see' in the transparency charter (did you mean "
+        "'relay_sees'?)",
+        "16:15: relay_sees: 'summary' is not one of text, passage"]
+
+
+def test_a_hotline_call_without_a_target_is_refused(tmp_path):
+    from wargame.loader.loading import load_rulebook
+    from wargame.paths import resolve_scenario
+
+    rulebooks = resolve_scenario("border-crisis").parent.parent / "rulebooks"
+    text = (rulebooks / "cbm-standard.yaml").read_text(encoding="utf-8")
+    assert text.count("    hotline: true\n    target: required\n") == 1
+    path = tmp_path / "cbm-standard.yaml"
+    path.write_text(text.replace("    hotline: true\n    target: required\n",
+                                 "    hotline: true\n    target: none\n"), encoding="utf-8")
+    with pytest.raises(FileInvalid, match="a hotline call needs a target"):
+        load_rulebook(path)
 
 
 def test_more_than_64_delegations_is_a_located_error(library):

@@ -62,6 +62,7 @@ def test_last_acted_counts_only_what_the_viewer_may_know_of(tmp_path: Path) -> N
                                   "text": "Seen by all"}, actor="azure")
     secret = session.act("move", {"by": "crimson", "type": "naval-patrol", "target": "azure",
                                   "text": "Quiet", "visibility": "private"}, actor="crimson")
+    session.act("adjudicate", {"move": "m1", "decision": "approve"})  # others see it now
     now = secret.ts + 60
 
     def acted(viewer: str) -> dict:

@@ -124,8 +124,8 @@ def test_a_script_or_session_of_another_scenario_is_refused(tmp_path, capsys):
     other = _script(tmp_path, "scenario: strait-incident\nactions:\n  - phase: exercise\n")
     assert _run(tmp_path, other) == 1
     assert capsys.readouterr().err == (
-        f"wargame: the script {other} is written for scenario strait-incident, not "
-        "fixture-strait; nothing was written\n")
+        f"{other}:1:11: this script is written for scenario 'strait-incident', not "
+        "'fixture-strait'; nothing was written\n")
     assert not (tmp_path / "s.wargame").exists()
 
 
@@ -161,7 +161,8 @@ def test_export_prints_sorted_json_with_two_space_indent(tmp_path, capsys):
 
 
 def test_export_as_a_delegation_hides_what_it_may_not_see(tmp_path, capsys):
-    script = _script(tmp_path, START + """  - move: {id: p1, by: azure, type: covert-probe,
+    script = _script(tmp_path, START + """  - adjudicate: {move: m1, decision: approve}
+  - move: {id: p1, by: azure, type: covert-probe,
            target: crimson, text: Probe}
   - hotline: {id: h1, from: azure, to: verdant, text: Secret to Verdant}
 """)
@@ -207,3 +208,14 @@ def test_run_with_an_unknown_scenario_fails_cleanly(tmp_path, capsys):
     assert main(["run", "no-such-scenario", "--script", str(_script(tmp_path, START)),
                  "--session", str(tmp_path / "s.wargame")]) == 1
     assert capsys.readouterr().err.startswith("wargame: no scenario named 'no-such-scenario'")
+
+
+def test_a_script_too_large_to_read_says_how_to_split_it(tmp_path, capsys):
+    note = '  - note: {by: facilitator, text: "a note long enough to fill the script"}\n'
+    script = _script(tmp_path, "actions:\n" + note * (3 * 1024 * 1024 // len(note)))
+    assert _run(tmp_path, script) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{script}:1:1: the script is too large (")
+    assert "Split its actions into 2 or more scripts" in err
+    assert "with the same --session" in err
+    assert not (tmp_path / "s.wargame").exists()

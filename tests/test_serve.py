@@ -14,8 +14,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-import aiohttp
 import pytest
+
+from serve_support import first_screen_text
 
 from wargame.commands.serve import exposure_warning, public_url
 from wargame.engine import Session
@@ -49,27 +50,6 @@ def serve(folder: Path, port: int, *extra: str) -> subprocess.Popen:
         env={**os.environ, "COLUMNS": "200"})
 
 
-async def first_screen_text(port: int, timeout: float = 30.0) -> str:
-    """Connect as a browser does and collect what the app draws until its first screen shows."""
-    seen = b""
-    url = f"ws://127.0.0.1:{port}/ws?width=100&height=30"
-    async with aiohttp.ClientSession() as client, client.ws_connect(url) as ws:
-        await ws.send_json(["resize", {"width": 100, "height": 30}])
-        deadline = time.monotonic() + timeout
-        while b"Whose screen" not in seen and time.monotonic() < deadline:
-            try:
-                message = await ws.receive(timeout=max(deadline - time.monotonic(), 0.1))
-            except asyncio.TimeoutError:
-                break
-            if message.type == aiohttp.WSMsgType.BINARY:
-                seen += message.data
-            elif message.type == aiohttp.WSMsgType.TEXT:
-                seen += message.data.encode()
-            else:
-                break
-    return seen.decode("utf-8", "replace")
-
-
 def test_the_page_is_served_and_a_connection_opens_the_app(tmp_path: Path) -> None:
     port = free_port()
     server = serve(tmp_path, port)
@@ -80,7 +60,7 @@ def test_the_page_is_served_and_a_connection_opens_the_app(tmp_path: Path) -> No
             html = page.read().decode("utf-8")
         assert "wargame · Incident in the Strait" in html
         assert f"ws://127.0.0.1:{port}/ws" in html
-        drawn = asyncio.run(first_screen_text(port))
+        drawn = asyncio.run(first_screen_text(f"ws://127.0.0.1:{port}/ws"))
         assert "Whose screen" in drawn and "Access code" in drawn
     finally:
         server.send_signal(signal.SIGINT)
@@ -119,7 +99,7 @@ def test_other_hosts_are_warned_about(host: str) -> None:
 
 
 def test_the_public_address_browsers_use() -> None:
-    assert public_url("127.0.0.1", 8000, None) is None
+    assert public_url("127.0.0.1", 8000, None) == "http://127.0.0.1:8000"
     assert public_url("127.0.0.1", 8000, "https://wargame.example.org/") == \
         "https://wargame.example.org"
     assert public_url("0.0.0.0", 8123, None) == f"http://{socket.gethostname()}:8123"

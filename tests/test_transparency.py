@@ -37,11 +37,14 @@ MARKERS: dict[str, set[str]] = {
     "BRIEF-MONITOR-Q7": {"monitor"},
     "REDLINE-AZURE-Q7": {"azure"},
     "MSEL-UNRELEASED-Q7": set(),
+    "CONTROLNOTES-Q7": set(),  # an inject's control_notes, released or not
+    "RELEASED-CONTROLNOTES-Q7": set(),
     "INJECT-AZURE-ONLY-Q7": {"azure"},
     "INJECT-CRIMSON-ONLY-Q7": {"crimson"},
     "PUBLICMOVE-Q7": EVERYONE,
     "PRIVMOVE-AZURE-Q7": {"azure"},
     "PRIVMOVE-CRIMSON-Q7": {"crimson"},
+    "PENDING-CRIMSON-Q7": {"crimson"},  # public, but not adjudicated yet
     "DECISION-AZURE-Q7": {"azure"},
     "PERCEIVE-CRIMSON-Q7": {"crimson"},
     "HOTLINE-AC-Q7": {"azure", "crimson"},
@@ -71,8 +74,11 @@ def marked_scenario(folder: Path) -> Path:
         "**For the Crimson delegation only.**": "**For the Crimson delegation only.** BRIEF-CRIMSON-Q7",
         "**For the Verdant delegation only.**": "**For the Verdant delegation only.** BRIEF-VERDANT-Q7",
         "Boarding or seizure of an Azure-flagged vessel": "Boarding of an Azure vessel REDLINE-AZURE-Q7",
-        "by hand if play needs more pressure at sea.)": "by hand. MSEL-UNRELEASED-Q7)",
-        "stand by while the search for Ilves continues?": "stand by? INJECT-AZURE-ONLY-Q7",
+        "corvette 5 nm to the north-east, lasting 40 seconds.": "corvette. MSEL-UNRELEASED-Q7",
+        "Release it by hand if play needs more pressure at sea.": "CONTROLNOTES-Q7 by hand.",
+        "stand by while the search for Ilves continues?\n    objectives: [cues-at-sea]":
+            "stand by? INJECT-AZURE-ONLY-Q7\n    control_notes: RELEASED-CONTROLNOTES-Q7\n"
+            "    objectives: [cues-at-sea]",
         "proposes to \"show her the way out\".": "proposes to leave. INJECT-CRIMSON-ONLY-Q7",
         "hotline:\n": OBSERVER,
     }
@@ -97,6 +103,7 @@ def secrets_session(tmp_path_factory) -> Path:
                        "text": "PRIVMOVE-AZURE-Q7 quiet notice"}, actor="azure")
         s.act("move", {"by": "crimson", "type": "public-rhetoric", "visibility": "private",
                        "text": "PRIVMOVE-CRIMSON-Q7 briefing to editors"}, actor="crimson")
+        s.act("adjudicate", {"move": "m1", "decision": "approve"})
         s.act("adjudicate", {"move": "m2", "decision": "approve", "note": "DECISION-AZURE-Q7"})
         s.act("adjudicate", {"move": "m3", "decision": "reject", "note": "ruled out"})
         s.act("perceive", {"by": "crimson", "move": "m1", "as": "posturing",
@@ -115,6 +122,8 @@ def secrets_session(tmp_path_factory) -> Path:
         s.act("move", {"by": "verdant", "type": "transparency-notice", "text": "Entered twice"},
               actor="verdant")
         s.act("retract", {"event": "m4", "reason": "RETRACT-REASON-Q7 duplicate"})
+        s.act("move", {"by": "crimson", "type": "public-rhetoric", "visibility": "public",
+                       "text": "PENDING-CRIMSON-Q7 awaiting control"}, actor="crimson")
         s.act("next-turn", {})
     return path
 
@@ -191,9 +200,9 @@ def test_the_public_debrief_shows_nothing_private(secrets_session: Path, format:
 
 
 def test_an_observer_screen_offers_no_action(secrets_session: Path) -> None:
-    from wargame.ui.delegation.live import ViewerSession
+    from wargame.ui.live import LiveSession
 
     with Session.open(secrets_session) as session:
-        assert not ViewerSession(session, "monitor").can_act
-        assert not ViewerSession(session, "public").can_act
-        assert ViewerSession(session, "verdant").can_act
+        assert not LiveSession(session, "monitor").can_act
+        assert not LiveSession(session, "public").can_act
+        assert LiveSession(session, "verdant").can_act

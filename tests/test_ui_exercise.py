@@ -21,6 +21,7 @@ from wargame.ui.forms import (
     NoteForm, PerceiveForm, RateForm, ReleaseInjectForm, RetractForm, SendMessageForm,
 )
 from wargame.ui.widgets.ladder import LadderView
+from wargame.ui.widgets.hotline import HotlinePanel
 from wargame.ui.widgets.timeline import EventLog
 
 
@@ -70,6 +71,8 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         assert "No earlier session" in str(screen.query_one("#plan-prior", Static).render())
         await pilot.press("p")
         await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
+        await settle(pilot)
         assert screen.query_one("#views").active == "console"
         assert "EXERCISE" in status_text(app) and "Turn 1 of 6" in status_text(app)
 
@@ -117,13 +120,13 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         await choose(pilot, "#between", "azure — crimson")
         await click(pilot, "#status-down")
         await save_form(pilot)
-        assert "╳ down" in str(screen.query_one("#hotline", Static).render())
+        assert "╳ down" in screen.query_one(HotlinePanel).shown_text()
         await open_form(pilot, "h", SendMessageForm)
         await choose(pilot, "#from", "(crimson)")
         await choose(pilot, "#to", "(azure)")
         await type_into(pilot, "#text", "Cable is down, talk via Verdant")
         await save_form(pilot)
-        assert "crimson → verdant → azure" in str(screen.query_one("#hotline", Static).render())
+        assert "crimson → verdant → azure" in screen.query_one(HotlinePanel).shown_text()
 
         # -- inject by hand, note, retraction -----------------------------------------------
         await open_form(pilot, "i", ReleaseInjectForm)
@@ -153,10 +156,14 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
 
         await pilot.press("n")
         await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
+        await settle(pilot)
         assert "Turn 2 of 6" in status_text(app)
 
         # -- assess ------------------------------------------------------------------------
         await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
         await settle(pilot)
         assert screen.query_one("#views").active == "assess"
         await open_form(pilot, "s", RateForm)
@@ -195,6 +202,8 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         # -- adjust ------------------------------------------------------------------------
         await pilot.press("p")
         await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
+        await settle(pilot)
         assert screen.query_one("#views").active == "adjust"
         await open_form(pilot, "v", ImproveForm)
         await type_into(pilot, "#issue", "Slow relay")
@@ -213,6 +222,8 @@ async def test_whole_exercise_through_the_ui(workdir: Path) -> None:
         await settle(pilot)
         assert path.with_suffix(".html").exists()
         await pilot.press("p")  # adjust -> end
+        await settle(pilot)
+        await pilot.press("y")  # confirms what the dialog lists as open
         await settle(pilot)
         assert "ENDED" in status_text(app)
 

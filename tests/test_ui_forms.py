@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 
 from test_ui_support import choose, new_session, pick, save_form, settle, type_into
 from wargame.engine import Session
@@ -51,7 +51,7 @@ async def test_a_refused_move_keeps_the_form_open_with_the_message_and_the_input
         assert app.screen is form
         assert form.refusal == expected
         assert expected in str(form.query_one("#form-error", Static).render())
-        assert form.query_one("#text", Input).value == "Patrol at dawn"
+        assert form.query_one("#text", TextArea).text == "Patrol at dawn"
         assert form.query_one("#by", Select).value == "azure"
         assert not session.state.moves  # nothing was written
         await pick(pilot, "#type", "naval-patrol")
@@ -95,6 +95,10 @@ PAYLOADS = [
     (ChannelForm, {"between": ["azure", "crimson"], "status": "down"}),
     (ReleaseInjectForm, {"id": "fisheries-offer"}),
     (NoteForm, {"by": "verdant", "text": "Offers good offices", "visibility": "public"}),
+    (AdjudicateForm, {"move": "m1", "decision": "amend", "text": "A routine patrol"}),
+    (PerceiveForm, {"by": "crimson", "move": "m1", "as": "status-quo", "visibility": "parties"}),
+    (NoteForm, {"by": "azure", "text": "Told crimson", "visibility": "parties",
+                "to": ["crimson", "verdant"]}),
     (RetractForm, {"event": "m1", "reason": "Wrong delegation"}),
     (RetractForm, {"event": 3, "reason": "Typed twice"}),
     (RateForm, {"objective": "fast-hotline", "rating": "M", "note": "Two late replies"}),

@@ -11,6 +11,7 @@ from test_ui_support import new_session, settle, wait_until
 from wargame.engine import Session
 from wargame.ui.app import create_app
 from wargame.ui.widgets.pending import PendingMoves
+from wargame.ui.widgets.hotline import HotlinePanel
 from wargame.ui.widgets.timeline import EventLog
 
 
@@ -36,7 +37,7 @@ async def test_events_from_another_writer_appear_in_the_console(workdir: Path) -
         await wait_until(pilot, lambda: log.shown_count == 3, "the two new events in the timeline")
         await settle(pilot)
         assert app.screen.query_one(PendingMoves).chosen_move() == "m1"
-        assert "Please confirm" in str(app.screen.query_one("#hotline", Static).render())
+        assert "Please confirm" in app.screen.query_one(HotlinePanel).shown_text()
         assert "1 to adjudicate" in str(app.screen.query_one("#status", Static).render())
 
 
@@ -59,7 +60,7 @@ async def test_a_long_session_keeps_incremental_timeline_updates(workdir: Path) 
         await pilot.press("o")
         await settle(pilot)
         await pilot.press(*"late")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")  # the note is a text box: Enter would start a new line
         await settle(pilot)
         assert log.shown_count == 302
         # The new event is prepended; the cursor stays on the event it was on.

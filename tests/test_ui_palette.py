@@ -10,15 +10,19 @@ from textual.command import CommandList, CommandPalette
 from test_ui_support import new_session, settle, views_built
 from wargame.ui.app import create_app
 from wargame.ui.forms import (
-    AckForm, AdjudicateForm, HotwashForm, ImproveForm, LessonForm, MoveForm, NoteForm,
-    PerceiveForm, RateForm, ReleaseInjectForm, RetractForm, SendMessageForm,
+    AckForm, AdHocForm, AdjudicateForm, HoldForm, HotwashForm, ImproveForm, LessonForm,
+    MoveForm, NoteForm, PerceiveForm, RateForm, ReleaseInjectForm, RetimeForm, RetractForm,
+    SendMessageForm, SummaryForm, UpdateForm,
 )
+from wargame.ui.screens.confirm import Confirm
 from wargame.ui.screens.help import HelpScreen
 
 REQUIRED_TITLES = [
     "Advance phase", "Next turn", "Enter move", "Adjudicate move", "Record perception",
     "Send hotline message", "Acknowledge hotline message", "Release inject", "Add note",
     "Retract event", "Rate objective", "Add lesson", "Add improvement item", "Render debrief",
+    "Hold inject", "Re-time inject", "Compose ad hoc inject", "Send situation update",
+    "Pause timebox", "Resume timebox", "Write facilitator's summary",
 ]
 
 FORM_OF_TITLE = {
@@ -27,6 +31,8 @@ FORM_OF_TITLE = {
     "Release inject": ReleaseInjectForm, "Add note": NoteForm, "Retract event": RetractForm,
     "Rate objective": RateForm, "Add lesson": LessonForm, "Add improvement item": ImproveForm,
     "Answer hot-wash question": HotwashForm,
+    "Hold inject": HoldForm, "Re-time inject": RetimeForm, "Compose ad hoc inject": AdHocForm,
+    "Send situation update": UpdateForm, "Write facilitator's summary": SummaryForm,
 }
 
 
@@ -71,10 +77,20 @@ async def test_every_palette_command_runs_its_action(workdir: Path) -> None:
         await run_command(pilot, "Next turn")  # refused in the plan phase: says why
         assert any("plan" in n.message for n in app._notifications), [n.message for n in app._notifications]
         await run_command(pilot, "Advance phase")
+        assert isinstance(app.screen, Confirm)  # says what is open, asks first
+        await pilot.press("y")
+        await settle(pilot)
         assert session.state.phase == "exercise"
         await run_command(pilot, "Next turn")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
         assert session.state.turn == 2
         assert any(n.message.startswith("Turn 2 of 6 begins") for n in app._notifications)
+        await run_command(pilot, "Pause timebox")
+        assert session.state.paused_ts is not None
+        await run_command(pilot, "Resume timebox")
+        assert session.state.paused_ts is None
         for title, form in FORM_OF_TITLE.items():
             await run_command(pilot, title)
             assert isinstance(app.screen, form), f"{title} opened {app.screen!r}"

@@ -86,7 +86,7 @@ async def test_a_pause_is_proposed_and_accepted_through_the_forms(workdir: Path)
     app = create_app(session, poll_interval=None)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("u")
+        await pilot.press("b")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, ProposePauseForm)

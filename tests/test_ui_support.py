@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TextArea
 from textual.widgets._select import SelectOverlay
 
 from wargame.engine import Session
@@ -75,11 +75,16 @@ async def pick(pilot: Pilot, selector: str, option_id: str) -> None:
 
 
 async def type_into(pilot: Pilot, selector: str, text: str) -> None:
-    field = pilot.app.screen.query_one(selector, Input)
+    field = pilot.app.screen.query_one(selector)
     field.focus()
     await pilot.pause()
     await pilot.press(*text)
-    assert field.value == text
+    assert typed(field) == text
+
+
+def typed(field) -> str:
+    """What a one-line Input or a multi-line TextArea holds."""
+    return field.text if isinstance(field, TextArea) else field.value
 
 
 async def click(pilot: Pilot, selector: str) -> None:

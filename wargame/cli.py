@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import tempfile
 import traceback
-from pathlib import Path
 
 from wargame.errors import WargameError
 from wargame.schemas import KINDS
+from wargame.printable import printable
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session")
     p.add_argument("--as", dest="as_", metavar="DELEGATION",
                    help="only what this delegation (or 'public') may see")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
 
     p = sub.add_parser("debrief", help="render the after-action debrief")
     p.add_argument("session")
@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--public-url", help="the address browsers use, when behind a reverse proxy "
                                         "(default: http://HOST:PORT)")
+
+    p = sub.add_parser("access", help="show the access-code log; lift a lockout")
+    p.add_argument("session")
+    p.add_argument("--unlock", metavar="VIEWER", help="lift this viewer's lockout")
 
     p = sub.add_parser("simulate", help="dry-run a scenario many times with rule-based "
                                         "delegations")
@@ -109,14 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(module.run(args) or 0)
     except WargameError as error:
-        print(f"wargame: {error}", file=sys.stderr)
+        print(f"wargame: {printable(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except Exception:  # noqa: BLE001 - the last line of defence against tracebacks
-        log = Path(tempfile.gettempdir()) / "wargame-crash.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
+        from wargame.commands.running import write_crash_log
+
+        log = write_crash_log(traceback.format_exc())
         print(f"wargame: internal error; details were written to {log}", file=sys.stderr)
         return 1

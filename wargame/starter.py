@@ -148,6 +148,7 @@ injects:
     delivery: Radio report
     to: all
     text: A Red boarding team has climbed aboard a Blue fishing boat and detained its crew.
+    control_notes: Only if play reaches confrontation; Green's move is what we watch for.
     expect:
       - {by: green, move: third-party-mediation, within: 1}
   - id: silence
@@ -187,6 +188,15 @@ hotwash:
   - What surprised you about the other delegation?
   - Which move did you misread, and what would have told you its intent sooner?
   - What one change would you make before the next exercise?
+
+# Optional: the transparency charter, for what the fixed rules leave open (these are the
+# defaults). Control sees everything; delegations see public moves, what is shared with
+# them and their own; pending, rejected and retracted moves stay with their mover.
+transparency:
+  observers_see_ladder: true    # observers see the rungs of every pair
+  relay_sees: text              # text | passage: what a delegation relaying a message sees
+  public_objectives: true       # the public debrief lists objectives and red lines
+  public_hotline_counts: true   # the public debrief gives hotline counts and timings
 """
 
 

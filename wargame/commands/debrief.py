@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.output import STANDARD_OUTPUT, write_output
+from wargame.printable import printable
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -21,36 +21,30 @@ def output_format(requested: str | None, output: str | None) -> str:
     return "html"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write next to the target, then rename over it: readers never see half a report."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise WargameError(f"cannot write {path}: no folder {folder}")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise WargameError(f"cannot write {path}: {error.strerror or error}") from None
+def warn_skipped(path: Path, why: str) -> None:
+    """A damaged session beside this one was left out of the look back."""
+    print(f"wargame: warning: skipped {path} while looking for the previous session: {why}",
+          file=sys.stderr)
 
 
 def run(args) -> int:
     from wargame.debrief import render_debrief
+    from wargame.debrief.history import earlier_sessions
     from wargame.engine import Session
+    from wargame.engine.collector import collector_paused
 
     fmt = output_format(args.format, args.output)
-    if args.output and Path(args.output).resolve() == Path(args.session).resolve():
-        raise WargameError(f"refusing to write the debrief over the session file {args.session}")
+    output = args.output or STANDARD_OUTPUT
     if args.templates and not Path(args.templates).is_dir():
         raise WargameError(f"no templates folder at {args.templates}")
-    with Session.open(args.session) as session:
-        text = render_debrief(session, format=fmt, edition=args.edition, templates=args.templates)
-    if not args.output:
-        sys.stdout.write(text)
-        return 0
-    target = Path(args.output)
-    write_atomically(target, text)
-    print(f"wrote the {args.edition} {fmt.upper()} debrief to {target}")
+    with Session.open(args.session, read_only=True) as session, collector_paused():
+        earlier = earlier_sessions(session.path, session.state, on_skip=warn_skipped)
+        text = render_debrief(session, format=fmt, edition=args.edition,
+                              templates=args.templates, earlier=earlier)
+    if output == STANDARD_OUTPUT:  # a terminal must not obey control characters from the log
+        text = printable(text)
+    if write_output(output, text, source=Path(args.session)):
+        print(f"wrote the {args.edition} {fmt.upper()} debrief to {output}")
+    elif output != STANDARD_OUTPUT:  # a device or pipe: keep standard output for the text
+        print(f"wrote the {args.edition} {fmt.upper()} debrief to {output}", file=sys.stderr)
     return 0

@@ -6,8 +6,6 @@ from __future__ import annotations
 def run(args) -> int:
     from wargame.ui.app import create_app  # Textual loads only when the app really opens
 
-    app = create_app()
-    app.run()
-    for line in app.resume_lines():
-        print(line)
-    return 0
+    from wargame.commands.running import run_app
+
+    return run_app(create_app())

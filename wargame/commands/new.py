@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.output import OutputExists, write_output
 from wargame.paths import bundled_dir
 from wargame.schemas import schema_filename
 from wargame.starter import is_valid_id, starter_scenario
@@ -66,13 +67,12 @@ def _write(path: Path, text: str, *, force: bool) -> None:
         raise WargameError(f"{path} already exists; use --force to overwrite it")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # "x" refuses to clobber a file that appeared since the check above.
-        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise WargameError(f"{path} already exists; use --force to overwrite it") from None
     except OSError as error:
         raise WargameError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        write_output(path, text, replace=force)
+    except OutputExists:  # it appeared since the check above
+        raise WargameError(f"{path} already exists; use --force to overwrite it") from None
 
 
 def _shown(path: Path) -> str:

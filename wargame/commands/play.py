@@ -41,8 +41,6 @@ def run(args) -> int:
     session, created = open_session(args.scenario, args.session)
     from wargame.ui.app import create_app  # Textual loads only when the app really opens
 
-    app = create_app(session, created=created, scenario_ref=args.scenario)
-    app.run()
-    for line in app.resume_lines():
-        print(line)
-    return 0
+    from wargame.commands.running import run_app
+
+    return run_app(create_app(session, created=created, scenario_ref=args.scenario))

@@ -40,13 +40,9 @@ def run(args) -> int:
         viewer = None if wanted == CHOOSE_VIEWER else check_viewer(session.scenario, wanted)
         from wargame.ui.delegation.app import create_viewer_app  # Textual loads only now
 
-        app = create_viewer_app(session, viewer, scenario_ref=args.scenario)
-        app.run()
-        for line in app.resume_lines():
-            print(line)
-        if app.return_code:
-            return app.return_code
+        from wargame.commands.running import run_app
+
+        return run_app(create_viewer_app(session, viewer, scenario_ref=args.scenario))
     finally:
         session.close()
-    return 0
 

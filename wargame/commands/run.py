@@ -16,6 +16,7 @@ from wargame.engine.script import ScriptRefused, load_script, play, rehearse
 from wargame.engine.session import Session
 from wargame.loader import load_scenario
 from wargame.paths import resolve_scenario
+from wargame.printable import printable
 
 
 def run(args) -> int:
@@ -23,12 +24,12 @@ def run(args) -> int:
         return _run(args)
     except FileInvalid as invalid:
         for problem in invalid.problems:
-            print(problem, file=sys.stderr)
+            print(printable(problem), file=sys.stderr)
         return 1
 
 
 def _refused(refused: ScriptRefused, total: int, session_path: Path, why: str = "") -> int:
-    print(refused.problem, file=sys.stderr)
+    print(printable(refused.problem), file=sys.stderr)
     print(f"nothing was written to {session_path}: action {refused.index + 1} of {total} "
           f"was refused{why}", file=sys.stderr)
     return 1
@@ -36,12 +37,9 @@ def _refused(refused: ScriptRefused, total: int, session_path: Path, why: str = 
 
 def _run(args) -> int:
     session_path = Path(args.session)
-    named, actions = load_script(args.script)
     scenario_path = resolve_scenario(args.scenario)
     scenario = load_scenario(scenario_path)
-    if named is not None and named != scenario.id:
-        raise WargameError(f"the script {args.script} is written for scenario {named}, "
-                           f"not {scenario.id}; nothing was written")
+    _, actions = load_script(args.script, for_scenario=scenario.id)
     session = Session.open(session_path) if session_path.exists() else None
     try:
         if session is not None and session.scenario.id != scenario.id:

@@ -16,7 +16,9 @@ import socket
 import sys
 from pathlib import Path
 
+from wargame.commands.serve_page import host_in_url, local_url, make_server
 from wargame.errors import WargameError
+from wargame.printable import printable
 
 PUBLIC_URL_VARIABLE = "WARGAME_PUBLIC_URL"
 
@@ -41,13 +43,20 @@ def exposure_warning(host: str) -> str | None:
             f"{PUBLIC_URL_VARIABLE}=https://...")
 
 
-def public_url(host: str, port: int, given: str | None) -> str | None:
-    """The address browsers use (for the page's websocket); None lets textual-serve decide."""
+def public_url(host: str, port: int, given: str | None) -> str:
+    """The address browsers use (for the page's websocket)."""
     if given:
         return given.rstrip("/")
     if host in ("0.0.0.0", "::", ""):  # every interface: browsers need a real name
         return f"http://{socket.gethostname()}:{port}"
-    return None
+    return local_url(host, port)
+
+
+def listening_host(given: str) -> str:
+    """The host to listen on: an IPv6 address may be given in URL brackets, [::1]."""
+    if given.startswith("[") and given.endswith("]"):
+        return given[1:-1]
+    return given
 
 
 def check_port_free(host: str, port: int) -> None:
@@ -58,7 +67,8 @@ def check_port_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as error:
-            raise WargameError(f"cannot listen on {host}:{port}: {error.strerror or error}; "
+            raise WargameError(f"cannot listen on {host_in_url(host)}:{port}: "
+                               f"{error.strerror or error}; "
                                "choose another --port (or --host)") from None
 
 
@@ -75,28 +85,26 @@ def run(args) -> int:
 
     if not 0 < args.port < 65536:
         raise WargameError(f"--port {args.port} is not a port number (1-65535)")
+    host = listening_host(args.host)
     session, created = open_session(args.scenario, args.session)
     try:
-        title = session.scenario.title
+        title = printable(session.scenario.title)
         path = session.path.resolve()
         codes = code_lines(session)
     finally:
         session.close()
-    check_port_free(args.host, args.port)
-    url = public_url(args.host, args.port,
+    check_port_free(host, args.port)
+    url = public_url(host, args.port,
                      getattr(args, "public_url", None) or os.environ.get(PUBLIC_URL_VARIABLE))
-    shown = url or f"http://{args.host}:{args.port}"
     print(f"{'New session' if created else 'Session'}: {path}")
-    print(f"Serving {title} to browsers at {shown}/  (Ctrl+C stops the server)")
+    print(f"Serving {title} to browsers at {url}/  (Ctrl+C stops the server)")
     print("Access codes (give each delegation its own; the projector needs none):")
     print("\n".join(codes), flush=True)
-    warning = exposure_warning(args.host)
+    warning = exposure_warning(host)
     if warning:
         print(f"wargame: {warning}", file=sys.stderr, flush=True)
 
-    from textual_serve.server import Server
-
-    server = Server(browser_command(resolve_scenario(args.scenario).resolve(), path),
-                    host=args.host, port=args.port, title=f"wargame · {title}", public_url=url)
+    server = make_server(browser_command(resolve_scenario(args.scenario).resolve(), path),
+                         host=host, port=args.port, title=f"wargame · {title}", public_url=url)
     server.serve()
     return 0

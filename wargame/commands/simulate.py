@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from wargame.commands.debrief import write_atomically
 from wargame.errors import FileInvalid, WargameError
+from wargame.output import write_output
 
 FORMATS = {".json": "json", ".html": "html", ".htm": "html"}
 
@@ -70,7 +70,7 @@ def _run(args) -> int:
     for path, (_, events) in zip(kept, runs_kept):
         save_run(path, scenario_path, events)
     if args.output:
-        write_atomically(Path(args.output), text)
+        write_output(Path(args.output), text)
     else:
         sys.stdout.write(text)
     where = f"; report written to {args.output}" if args.output else ""

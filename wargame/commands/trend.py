@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wargame.commands.debrief import output_format, write_atomically
+from wargame.commands.debrief import output_format
+from wargame.output import write_output
 
 
 def run(args) -> int:
@@ -17,10 +18,11 @@ def run(args) -> int:
         sys.stdout.write(text)
         return 0
     target = Path(args.output)
-    if target.suffix == ".wargame" or any(Path(s).resolve() == target.resolve() for s in args.sessions):
+    if target.suffix == ".wargame":
         from wargame.errors import WargameError
 
         raise WargameError(f"refusing to write the trend over a session file ({target})")
-    write_atomically(target, text)
-    print(f"wrote the {fmt.upper()} course trend to {target}")
+    wrote = write_output(target, text, source=[Path(s) for s in args.sessions])
+    print(f"wrote the {fmt.upper()} course trend to {target}",
+          file=sys.stdout if wrote else sys.stderr)
     return 0

@@ -11,21 +11,22 @@ import sys
 
 from wargame.loader import Checked, check_paths
 from wargame.model import Rulebook, Scenario
+from wargame.printable import printable
 
 
 def run(args: argparse.Namespace) -> int:
     checked, path_problems = check_paths(list(args.paths))
     printed: set = set()
     for problem in path_problems:
-        print(problem, file=sys.stderr)
+        print(printable(problem), file=sys.stderr)
     for result in checked:
         if result.valid:
-            print(f"ok  {result.path}  ({_summary(result)})")
+            print(printable(f"ok  {result.path}  ({_summary(result)})"))
             continue
         for problem in result.problems:  # a shared rulebook's problems are shown once
             if problem not in printed:
                 printed.add(problem)
-                print(problem, file=sys.stderr)
+                print(printable(problem), file=sys.stderr)
     invalid = sum(1 for result in checked if not result.valid)
     count = len(printed) + len(path_problems)
     files = _plural(len(checked), "file")

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 
 from wargame.model.conditions import Condition, describe as describe_condition
 from wargame.engine.state import ExerciseState
+from wargame.engine.visibility import audiences
 from wargame.debrief import indicators, timeline
 from wargame.debrief.comparison import compare_with_earlier
 from wargame.debrief.editions import EditionData, edition_data
@@ -42,13 +43,16 @@ def build_context(state: ExerciseState, *, edition: str = "full",
     exercise = _exercise(state, data, names, metrics)
     assess = _assess(state, data, names, metrics, results)
     overview = _overview(state, data, names)
-    overview["findings"] = key_findings(scenario, exercise, assess)
+    hotline_counts = data.full or state.scenario.transparency.public_hotline_counts
+    overview["findings"] = key_findings(scenario, exercise, assess,
+                                        hotline_counts=hotline_counts)
     return {
         "edition": {
             "id": data.edition,
             "public": data.public,
             "marking": data.marking,
             "withheld": list(data.withheld),
+            "hotline_counts": hotline_counts,
         },
         "scenario": scenario,
         "overview": overview,
@@ -88,13 +92,14 @@ def _overview(state: ExerciseState, data: EditionData, names: Names) -> dict[str
     ats = [e.at for e in _live_events(state) if e.at is not None]
     turns_played = max(state.turn, 0)
     delegations = []
+    goals_shown = data.full or state.scenario.transparency.public_objectives
     for d in state.scenario.delegations:
         delegations.append({
             "id": d.id,
             "name": d.name,
             "role": ROLE_NAMES.get(d.role, d.role),
-            "objectives": list(d.objectives),
-            "red_lines": list(d.red_lines),
+            "objectives": list(d.objectives) if goals_shown else [],
+            "red_lines": list(d.red_lines) if goals_shown else [],
             "briefing": d.briefing if data.full else "",
             # Submitted counts every move put to the facilitator (rejected ones too);
             # approved only those that took effect, the base of the CBM share.
@@ -115,7 +120,8 @@ def _overview(state: ExerciseState, data: EditionData, names: Names) -> dict[str
         "phase": state.phase,
         "events": len(events),
         "delegations": delegations,
-        "summary": _summary(data, names),
+        "goals_shown": goals_shown,
+        "summary": _summary(state, data, names),
     }
 
 
@@ -129,13 +135,18 @@ def _dates(first_ts: float | None, last_ts: float | None) -> str:
     return f"{first} to {last}"
 
 
-def _summary(data: EditionData, names: Names) -> dict[str, Any] | None:
+def _summary(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
     """The facilitator's summary.
 
-    Rule: the last facilitator note whose text begins with "Summary:" (the prefix is
-    dropped); failing that, the last public facilitator note written after the exercise
-    phase. Only notes this edition may show are considered.
+    Rule: the summary written with the summary action (the console's "Write facilitator's
+    summary"; a shared conclusion, in every edition); failing that, the last facilitator
+    note whose text begins with "Summary:" (the prefix is dropped); failing that, the last
+    public facilitator note written after the exercise phase. Only notes this edition may
+    show are considered.
     """
+    if state.summary is not None:
+        return {"text": state.summary.text, "by": names.delegation("facilitator"),
+                "source": "facilitator's summary"}
     facilitator = [n for n in data.notes if n.by in ("facilitator", "script")]
     tagged = [n for n in facilitator if n.text.strip().lower().startswith(SUMMARY_PREFIX)]
     if tagged:
@@ -184,6 +195,7 @@ def _plan(state: ExerciseState, data: EditionData, names: Names) -> dict[str, An
             "expect": [f"{names.delegation(e.by)}: {names.move_type(e.move)} within {plural(e.within, 'turn')}"
                        for e in inject.expect],
             "objectives": list(inject.objectives),
+            "control_notes": inject.control_notes if data.full else "",
             "released": f"turn {release.released_turn}" if release else "not released",
         })
     channels = [{
@@ -192,8 +204,9 @@ def _plan(state: ExerciseState, data: EditionData, names: Names) -> dict[str, An
         "status": c.status,
         "name": c.name,
     } for c in scenario.channels]
+    charter = [{"audience": who, "saw": what} for who, what in audiences(scenario)]
     return {"briefing": scenario.summary, "objectives": objectives, "injects": injects,
-            "channels": channels}
+            "channels": channels, "charter": charter}
 
 
 def _exercise(state: ExerciseState, data: EditionData, names: Names, metrics: dict) -> dict[str, Any]:

@@ -84,16 +84,23 @@ def edition_data(state: ExerciseState, edition: str) -> EditionData:
         if n > 0:
             withheld.append(f"{_plural(n, what, plural)} withheld{tail}")
 
-    count(len(live_moves) - len(moves), "private move")
-    count(len(state.notes) - len(visible.notes), "private note")
+    count(len(live_moves) - len(moves), "move",
+          tail=" (private, between the parties only, or not approved by control)")
+    count(len(state.notes) - len(visible.notes), "note",
+          tail=" (private, or between the parties only)")
+    counts_shown = state.scenario.transparency.public_hotline_counts
     count(len(state.messages) - len(visible.messages), "hotline message",
-          tail=" (their counts and timings are in the Assess section)")
+          tail=" (their counts and timings are in the Assess section)" if counts_shown else "")
     count(len(state.perceptions) - len(visible.perceptions), "individual perception",
           tail=" (misperception is shown per pair)")
     count(len(state.scenario.injects) - len(visible.injects), "inject",
           tail=" (not released, or not addressed to all delegations)")
     count(sum(1 for m in live_moves if m.decision_note), "adjudication note")
     count(sum(1 for d in state.scenario.delegations if d.briefing.strip()), "private delegation briefing")
+    count(sum(1 for i in state.scenario.injects if i.control_notes.strip()), "control note",
+          tail=" on injects")
+    if not state.scenario.transparency.public_objectives:
+        withheld.append("each delegation's objectives and red lines (the scenario's charter)")
     return EditionData(
         edition=edition, viewer=viewer, moves=moves,
         messages=tuple(sorted(visible.messages.values(), key=lambda m: m.seq)),

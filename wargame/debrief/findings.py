@@ -13,14 +13,16 @@ from typing import Any
 from wargame.debrief.words import plural
 
 
-def key_findings(scenario: dict[str, Any], exercise: dict[str, Any], assess: dict[str, Any]) -> list[dict[str, str]]:
-    """Findings as {"kind": "warn" | "ok" | "info", "text": ...}, most important first."""
+def key_findings(scenario: dict[str, Any], exercise: dict[str, Any], assess: dict[str, Any],
+                 *, hotline_counts: bool = True) -> list[dict[str, str]]:
+    """Findings as {"kind": "warn" | "ok" | "info", "text": ...}, most important first;
+    none about the hotline when the edition does not report its traffic (the charter)."""
     out: list[dict[str, str]] = []
     peak = _highest_pair(scenario, exercise)
     if peak:
         out.append(peak)
     hotline = assess["hotline"]
-    if hotline["messages"]:
+    if hotline_counts and hotline["messages"]:
         late, unanswered = hotline["late"], hotline["unanswered"]
         if late or unanswered:
             parts = ([f"{plural(late, 'message')} late"] if late else []) + (

@@ -215,8 +215,10 @@ def channel_changes(state: ExerciseState, data: EditionData, names: Names) -> li
         if event.kind == "channel":
             turn = max((t for seq, t in openings if seq < event.seq), default=0)
             pair = event.payload.get("between") or ()
+            reason = event.payload.get("reason")
+            cause = f"by control: {reason}" if isinstance(reason, str) and reason else "by control"
             out.append(_channel_view(names, pair, event.payload.get("status", ""), turn, event.at,
-                                     event.seq, "by control"))
+                                     event.seq, cause))
     for release in data.injects.values():
         try:
             inject = state.scenario.inject(release.id)

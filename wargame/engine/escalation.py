@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
+from wargame.engine.shortest import Adjacency, adjacency, shortest_path
 from wargame.engine.state import DyadState, Event, ExerciseState, RungChange
 from wargame.model import Ladder, Scenario
 from wargame.model.scenario import Pair
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @lru_cache(maxsize=16)
@@ -16,10 +19,19 @@ def ladder_graph(ladder: Ladder) -> nx.DiGraph:
     return ladder.graph()
 
 
+@lru_cache(maxsize=16)
+def ladder_adjacency(ladder: Ladder) -> tuple[Adjacency, Adjacency]:
+    return adjacency((r.id for r in ladder.rungs), ((a, b) for a, b, _, _ in ladder.edges()),
+                     directed=True)
+
+
 @lru_cache(maxsize=1024)
 def ladder_path(ladder: Ladder, from_rung: str, to_rung: str) -> tuple[str, ...]:
     """The shortest way through the ladder graph: a jump edge is taken when it is shorter."""
-    return tuple(nx.shortest_path(ladder_graph(ladder), from_rung, to_rung))
+    path = shortest_path(*ladder_adjacency(ladder), from_rung, to_rung)
+    if path is None:
+        raise ValueError(f"no way from rung {from_rung!r} to rung {to_rung!r}")
+    return path
 
 
 def starting_dyads(scenario: Scenario) -> dict[Pair, DyadState]:
@@ -49,9 +61,12 @@ def shift(state: ExerciseState, dyad: DyadState, step: int, cause: str, event: E
     target = ladder.at_level(dyad.level + step)
     if target.id == dyad.rung:
         return False
+    paths = state.indexes.ladder_paths  # hashing the ladder for the cache costs more
+    if (dyad.rung, target.id) not in paths:
+        paths[dyad.rung, target.id] = ladder_path(ladder, dyad.rung, target.id)
     dyad.history.append(RungChange(
         turn=state.turn, from_rung=dyad.rung, to_rung=target.id,
-        path=ladder_path(ladder, dyad.rung, target.id), cause=cause, seq=event.seq, at=event.at))
+        path=paths[dyad.rung, target.id], cause=cause, seq=event.seq, at=event.at))
     dyad.rung, dyad.level = target.id, target.level
     if target.level > dyad.peak_level:
         dyad.peak_rung, dyad.peak_level = target.id, target.level

@@ -43,11 +43,11 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
             {"id": d.id, "name": d.name, "role": d.role,
              **({"briefing": d.briefing} if can_see_briefing(viewer, d) else {})}
             for d in scenario.delegations],
-        "dyads": [_dyad(seen, dyad) for dyad in state.dyads.values()],
+        "dyads": [_dyad(seen, dyad) for dyad in seen.dyads.values()],
         "moves": [_move(seen, move) for move in seen.moves.values()],
         "perceptions": [
             {"by": p.by, "move": p.move, "as": p.as_category, "gap": p.gap, "turn": p.turn,
-             "note": p.note} for p in seen.perceptions],
+             "note": p.note, "visibility": p.visibility} for p in seen.perceptions],
         "hotline": {
             "channels": [
                 {"between": list(c.between), "name": c.name, "ack_within": c.ack_within,
@@ -62,8 +62,10 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         "metrics": compute_metrics(seen),
         "indicators": indicators(seen, evaluator=viewer == CONTROL),
         "notes": [{"by": n.by, "text": n.text, "visibility": n.visibility, "phase": n.phase,
-                   "turn": n.turn, "at": n.at} for n in seen.notes],
-        "ratings": [{"objective": r.objective, "rating": r.rating, "note": r.note}
+                   "turn": n.turn, "at": n.at, **({"to": list(n.to)} if n.to else {})}
+                  for n in seen.notes],
+        "ratings": [{"objective": r.objective, "rating": r.rating, "note": r.note,
+                     **({"by": r.by} if r.by else {})}
                     for r in state.ratings.values()],
         "lessons": [{"kind": x.kind, "text": x.text, "objective": x.objective}
                     for x in state.lessons],
@@ -85,6 +87,15 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
              "opened_turn": o.opened_turn, "due": o.due, "status": o.status,
              "met_by": o.met_by, "answered_turn": o.answered_turn}
             for o in obligations(seen)]
+    # The control cell's levers, only when used (earlier exports stay as they were).
+    if seen.updates:
+        document["updates"] = [{"text": u.text, "to": list(u.to), "turn": u.turn, "at": u.at}
+                               for u in seen.updates]
+    if state.summary is not None:
+        document["summary"] = state.summary.text
+    if viewer == CONTROL and (state.held or state.retimed):
+        document["held"] = sorted(i for i in state.held if i not in state.injects)
+        document["retimed"] = dict(sorted(state.retimed.items()))
     if viewer == CONTROL:
         by_seq = {event.seq: event for event in state.events}
         document["retracted"] = [
@@ -136,6 +147,7 @@ def _move(seen: ExerciseState, move: MoveRecord) -> dict[str, Any]:
         "visibility": move.visibility, "text": move.text, "intent": move.intent,
         "step": move.step, "cbm": move.cbm, "at": move.at, "amended": move.amended,
         "original_category": move.original_category or None,
+        **({"original_text": move.original_text} if move.original_text else {}),
         "decision_note": move.decision_note, "decided_turn": move.decided_turn,
         **report,
         **({"between": list(move.pair)} if move.pair else {}),  # a mediator's pair move
@@ -173,5 +185,7 @@ def _injects(seen: ExerciseState, viewer: Viewer) -> list[dict[str, Any]]:
         }
         if viewer == CONTROL:
             entry["expect"] = expectations.get(inject.id, [])
+            if inject.control_notes:
+                entry["control_notes"] = inject.control_notes
         listed.append(entry)
     return listed

@@ -3,13 +3,18 @@ with its traffic, and the off-ramps open to a dyad."""
 
 from __future__ import annotations
 
-import attrs
-import networkx as nx
+from typing import TYPE_CHECKING
 
-from wargame.engine.escalation import ladder_graph
+import attrs
+
+from wargame.engine.escalation import ladder_adjacency, ladder_graph
+from wargame.engine.shortest import adjacency, shortest_path
 from wargame.engine.state import ExerciseState
 from wargame.model import MoveType
 from wargame.model.scenario import Pair
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def ladder_graph_with_paths(state: ExerciseState) -> nx.DiGraph:
@@ -70,12 +75,14 @@ def off_ramps(state: ExerciseState, dyad: Pair) -> OffRamp:
     pair = scenario.dyad(*dyad)
     current = state.dyads[pair].rung
     ladder = scenario.rulebook.ladder
-    full = ladder_graph(ladder)
-    downward = nx.DiGraph()
-    downward.add_nodes_from(full.nodes)
-    downward.add_edges_from((a, b) for a, b in full.edges
-                            if full.nodes[b]["level"] < full.nodes[a]["level"])
-    path = tuple(nx.shortest_path(downward, current, ladder.bottom.id))
+    successors, _ = ladder_adjacency(ladder)
+    level = {rung.id: rung.level for rung in ladder.rungs}
+    # The ladder's edges that lead down, listed node by node as a graph lists its edges.
+    down_edges = [(a, b) for a in successors for b in successors[a] if level[b] < level[a]]
+    path = shortest_path(*adjacency(successors, down_edges, directed=True), current,
+                         ladder.bottom.id)
+    if path is None:
+        raise ValueError(f"no way down the ladder from {current!r}")
     if len(path) == 1:
         return OffRamp(path, ())
     rulebook = scenario.rulebook

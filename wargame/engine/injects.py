@@ -12,10 +12,11 @@ from wargame.errors import ActionRefused
 from wargame.engine.conditions import holds
 from wargame.engine.escalation import dyad_of, shift
 from wargame.engine.guards import require_phase
+from wargame.engine.indexes import conditions_to_check
 from wargame.engine.state import Event, ExerciseState, InjectRelease
 from wargame.engine.vocabulary import Inject as Release
 from wargame.engine.words import did_you_mean
-from wargame.model import ChannelEffect, Inject, ShiftEffect, When
+from wargame.model import ChannelEffect, Condition, Inject, ShiftEffect, When
 
 
 def condition_holds(state: ExerciseState, condition: When) -> bool:
@@ -37,33 +38,46 @@ def release(state: ExerciseState, inject: Inject, how: str, event: Event) -> Non
 def settle(state: ExerciseState, event: Event, changed: frozenset[str] | None = None) -> None:
     """Release every conditional inject whose condition holds, until none is left to release.
 
-    ``changed`` names the kinds of change that happened (model.conditions: rung, move...);
-    only injects waiting for one of them are checked, then, once one is released, all of
-    them (its effects may have changed anything).
+    The first in the scenario's order goes first, then the conditions are read again.
+    A plain rung condition is read only when its dyad's level changed (indexes.py); any
+    other condition only when ``changed`` names a kind of change it waits for
+    (model.conditions: rung, move...), or when ``changed`` is None (anything may have), and
+    after every release (its effects may have changed anything).
     """
-    waiting = [inject for inject in state.scenario.injects
-               if inject.kind == "conditional" and inject.id not in state.injects
-               and (changed is None or inject.when.waits_for & changed)]
-    released = True
-    while released and waiting:
-        released = False
-        for inject in waiting:
-            if condition_holds(state, inject.when):
-                release(state, inject, "conditional", event)
-                if changed is not None:
-                    changed = None
-                    waiting = [i for i in state.scenario.injects if i.kind == "conditional"
-                               and i.id not in state.injects]
-                else:
-                    waiting.remove(inject)
-                released = True
-                break
+    pending = conditions_to_check(state)
+    pending.update(_waiting(state, changed))
+    while pending:
+        holding = [position for position in sorted(pending)
+                   if pending[position].id not in state.injects
+                   and condition_holds(state, pending[position].when)]
+        if not holding:
+            return
+        release(state, pending[holding[0]], "conditional", event)
+        pending = {position: pending[position] for position in holding[1:]}
+        pending.update(conditions_to_check(state))
+        pending.update(_waiting(state, None))
+
+
+def _waiting(state: ExerciseState, changed: frozenset[str] | None) -> dict[int, Inject]:
+    """The unreleased injects on an outcome-driven condition that ``changed`` may affect."""
+    return {position: inject for position, inject in enumerate(state.scenario.injects)
+            if inject.kind == "conditional" and not isinstance(inject.when, Condition)
+            and inject.id not in state.injects
+            and (changed is None or inject.when.waits_for & changed)}
+
+
+def scheduled_turn(state: ExerciseState, inject: Inject) -> int | None:
+    """The turn at whose start ``inject`` is released now: re-timed, held (None) or as planned."""
+    if inject.id in state.held:
+        return None
+    return state.retimed.get(inject.id, inject.turn)
 
 
 def release_scheduled(state: ExerciseState, event: Event) -> None:
-    """At the start of a turn: that turn's scheduled injects, then whatever they trigger."""
+    """At the start of a turn: that turn's scheduled injects (as held or re-timed by
+    control), then whatever they trigger."""
     for inject in state.scenario.injects:
-        if inject.turn == state.turn and inject.id not in state.injects:
+        if scheduled_turn(state, inject) == state.turn and inject.id not in state.injects:
             release(state, inject, "scheduled", event)
     settle(state, event)
 

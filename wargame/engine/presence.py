@@ -124,11 +124,13 @@ class Attendance:
 
 
 def attendance(state: ExerciseState, rows: list[PresenceRow], viewer: Viewer, now: float,
-               *, within: float = CONNECTED_WITHIN) -> list[Attendance]:
+               *, within: float = CONNECTED_WITHIN,
+               acted: dict[str, float] | None = None) -> list[Attendance]:
     """Control, each delegation and the projector, as ``viewer`` may see them.
 
     "Last acted" counts only the events ``viewer`` may know of, so a private move shows
-    nowhere, not even as a delegation having just done something.
+    nowhere, not even as a delegation having just done something. ``acted``: that from
+    :func:`last_acted`, when the caller kept it from an earlier call on the same log.
     """
     seen: dict[str, list[float]] = {}
     for row in rows:
@@ -137,7 +139,8 @@ def attendance(state: ExerciseState, rows: list[PresenceRow], viewer: Viewer, no
     newest: dict[str, float] = {}
     for row in rows:
         newest[row.viewer] = max(newest.get(row.viewer, row.last_seen), row.last_seen)
-    acted = last_acted(state, viewer)
+    if acted is None:
+        acted = last_acted(state, viewer)
     people = [(CONTROL, "Control (facilitator)")]
     people += [(d.id, d.name) for d in state.scenario.delegations]
     people.append((PUBLIC, "Projector (public)"))

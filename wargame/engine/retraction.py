@@ -14,8 +14,10 @@ from wargame.engine.words import did_you_mean
 from wargame.model import PHASE_ORDER
 
 RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "inject", "channel", "note",
-               "rate", "lesson", "improve", "hotwash", "retract", "propose-pause", "answer-pause")
-DESCRIPTIONS = {"phase": "a phase change", "next-turn": "a turn change", "end": "the end"}
+               "rate", "lesson", "improve", "hotwash", "retract", "propose-pause", "answer-pause",
+               "hold", "retime", "adhoc", "update", "summary")
+DESCRIPTIONS = {"phase": "a phase change", "next-turn": "a turn change", "end": "the end",
+                "pause": "a pause of the timebox", "resume": "the timebox resumed"}
 
 
 def retracted_set(events: Iterable[Event]) -> dict[int, str]:
@@ -27,9 +29,11 @@ def retracted_set(events: Iterable[Event]) -> dict[int, str]:
     """
     retracted: dict[int, str] = {}
     for event in reversed([e for e in events if e.kind == "retract"]):
+        target, reason = event.payload.get("event"), event.payload.get("reason")
+        if not (type(target) is int and isinstance(reason, str)):
+            continue  # a damaged retraction retracts nothing (the fold marks it void)
         if event.seq not in retracted:
-            retract = recorded("retract", event.payload)
-            retracted[retract.event] = retract.reason
+            retracted[target] = reason
     return retracted
 
 
@@ -62,6 +66,11 @@ def describe(event: Event) -> str:
         "retract": lambda: f"the retraction of event {a.event}",
         "propose-pause": lambda: f"{a.by}'s pause proposal to {a.other}",
         "answer-pause": lambda: f"{a.by}'s answer to pause {a.pause}",
+        "hold": lambda: f"the hold of inject {a.id}",
+        "retime": lambda: f"inject {a.id} re-timed to turn {a.turn}",
+        "adhoc": lambda: f"ad hoc inject {a.id}",
+        "update": lambda: "a situation update",
+        "summary": lambda: "the facilitator's summary",
     }.get(event.kind)
     try:
         return wording() if wording else DESCRIPTIONS.get(event.kind, f"a {event.kind} event")
@@ -80,7 +89,7 @@ def target_seq(state: ExerciseState, value: object) -> int:
                             f"got {value!r}")
     move = state.moves.get(value)
     message = state.messages.get(value) or state.retracted_messages.get(value)
-    if move is not None and message is not None:
+    if move is not None and message is not None and move.seq != message.seq:
         raise ActionRefused(f"{value} names both a move and a hotline message; "
                             "retract it by its event number")
     if move is None and message is None:

@@ -21,15 +21,33 @@ REVIEW_PHASES = ("assess", "adjust")
 
 def check_note(state: ExerciseState, note: act.Note, actor: str, at: float | None) -> act.Note:
     require_phase(state, PHASE_ORDER, "writing a note")
-    visibility = note.visibility if note.visibility is not None else "private"
+    visibility = actions.choice(note.visibility if note.visibility is not None else "private",
+                                VISIBILITIES, "visibility")
     return act.Note(by=author(state, note.by, "by"),
                     text=actions.text(note.text, "the note's text"),
-                    visibility=actions.choice(visibility, VISIBILITIES, "visibility"))
+                    visibility=visibility,
+                    to=None if note.to is None else note_recipients(state, note.to, visibility))
+
+
+def note_recipients(state: ExerciseState, value: object, visibility: str) -> list[str]:
+    """The delegations a ``parties`` note is shared with (``to: sudria`` or a list)."""
+    if visibility != "parties":
+        raise ActionRefused("to: goes only with visibility: parties (whom the note is shared "
+                            "with)")
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise ActionRefused(f"to must be a delegation or a list of delegations, got {value!r}")
+    ids = [d.id for d in state.scenario.delegations]
+    for item in items:
+        if item not in ids:
+            raise ActionRefused(f"to: no delegation {item!r}{did_you_mean(item, ids)}")
+    return list(dict.fromkeys(items))
 
 
 def apply_note(state: ExerciseState, event: Event, note: act.Note) -> None:
     state.notes.append(Note(by=note.by, text=note.text,
                             visibility=note.visibility, phase=state.phase,
+                            to=tuple(note.to or ()),
                             turn=state.turn, seq=event.seq, at=event.at))
 
 
@@ -48,12 +66,14 @@ def check_rate(state: ExerciseState, rate: act.Rate, actor: str, at: float | Non
     require_phase(state, REVIEW_PHASES, "rating an objective")
     return act.Rate(objective=objective_id(state, rate.objective),
                     rating=actions.choice(rate.rating, RATINGS, "rating"),
-                    note=actions.optional_text(rate.note, "the note"))
+                    note=actions.optional_text(rate.note, "the note"),
+                    by=actions.optional_text(rate.by, "by"))
 
 
 def apply_rate(state: ExerciseState, event: Event, rate: act.Rate) -> None:
     state.ratings[rate.objective] = Rating(
-        objective=rate.objective, rating=rate.rating, note=rate.note or "", seq=event.seq)
+        objective=rate.objective, rating=rate.rating, note=rate.note or "", seq=event.seq,
+        by=rate.by or "")
 
 
 def check_lesson(state: ExerciseState, lesson: act.Lesson, actor: str,

@@ -3,28 +3,18 @@ acknowledgements, and control cutting or restoring a line."""
 
 from __future__ import annotations
 
-import networkx as nx
 
 from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.guards import delegation, mover, require_phase
 from wargame.engine.injects import settle
+from wargame.engine.shortest import adjacency, shortest_path
 from wargame.engine.state import Event, ExerciseState, Message
 from wargame.engine.timing import format_clock
 from wargame.engine.vocabulary import Ack, Channel, Hotline
 from wargame.engine.words import did_you_mean, listing, pair_text
 from wargame.model.conditions import CHANNEL
 from wargame.model.scenario import CHANNEL_STATUSES
-
-
-def open_graph(state: ExerciseState) -> nx.Graph:
-    """The hotline graph restricted to the channels that are up now."""
-    graph = nx.Graph()
-    graph.add_nodes_from(d.id for d in state.scenario.delegations)
-    for channel in state.scenario.channels:
-        if state.channels.get(frozenset(channel.between), channel.status) == "up":
-            graph.add_edge(*channel.between, ack_within=channel.ack_within)
-    return graph
 
 
 def down_channels(state: ExerciseState) -> list[str]:
@@ -37,17 +27,38 @@ def open_route(state: ExerciseState, sender: str, recipient: str) -> tuple[str, 
     down = frozenset(pair for pair, status in state.channels.items() if status == "down")
     key = (down, sender, recipient)
     if key not in state.routes:
-        try:
-            state.routes[key] = tuple(nx.shortest_path(open_graph(state), sender, recipient))
-        except nx.NetworkXNoPath:
-            state.routes[key] = None
+        state.routes[key] = shortest_path(*open_lines(state, down), sender, recipient)
     return state.routes[key]
+
+
+def open_lines(state: ExerciseState, down: frozenset[frozenset[str]]):
+    """Who is linked to whom by the channels up (all but ``down``), kept per set of cuts."""
+    lines = state.indexes.hotline
+    if down not in lines:
+        # The hotline graph without the channels down: delegations, then channels in order.
+        up = [c.between for c in state.scenario.channels if frozenset(c.between) not in down]
+        lines[down] = adjacency((d.id for d in state.scenario.delegations), up, directed=False)
+    return lines[down]
 
 
 def route_ack_within(state: ExerciseState, route: tuple[str, ...]) -> int:
     """For a relayed message, the largest ``ack_within`` along its route."""
-    limits = [state.scenario.channel(a, b).ack_within for a, b in zip(route, route[1:])]
-    return max(limits, default=1)
+    limits = state.indexes.ack_within
+    if route not in limits:
+        limits[route] = max((state.scenario.channel(a, b).ack_within
+                             for a, b in zip(route, route[1:])), default=1)
+    return limits[route]
+
+
+def require_route(state: ExerciseState, sender: str, recipient: str, what: str) -> None:
+    if open_route(state, sender, recipient) is not None:
+        return
+    down = down_channels(state)
+    if down:
+        raise ActionRefused(f"no open hotline route from {sender} to {recipient} for {what}: "
+                            f"channels down: {listing(down)}")
+    raise ActionRefused(f"no hotline channel connects {sender} to {recipient}, directly or "
+                        f"through another delegation, for {what}")
 
 
 def find_message(state: ExerciseState, value: object) -> Message:
@@ -113,6 +124,9 @@ def check_ack(state: ExerciseState, ack: Ack, actor: str, at: float | None) -> A
     if message.acknowledged:
         raise ActionRefused(f"message {message.id} was already acknowledged by "
                             f"{message.recipient} in turn {message.ack_turn}")
+    # The acknowledgement travels back along the network (wargame.engine.hotline_moves).
+    require_route(state, message.recipient, message.sender,
+                  f"the acknowledgement of {message.id}")
     if at is not None and message.sent_at is not None and at < message.sent_at:
         raise ActionRefused(
             f"the acknowledgement at {format_clock(at)} would come before {message.id} "
@@ -141,7 +155,8 @@ def check_channel(state: ExerciseState, action: Channel, actor: str,
     status = actions.choice(action.status, CHANNEL_STATUSES, "status")
     if state.channels.get(frozenset(channel.between), channel.status) == status:
         raise ActionRefused(f"the {pair_text(channel.between)} channel is already {status}")
-    return Channel(between=list(channel.between), status=status)
+    return Channel(between=list(channel.between), status=status,
+                   reason=actions.optional_text(action.reason, "the reason"))
 
 
 def apply_channel(state: ExerciseState, event: Event, action: Channel) -> None:

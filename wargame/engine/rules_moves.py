@@ -6,12 +6,15 @@ from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.escalation import dyad_of, dyads_of, shift
 from wargame.engine.guards import delegation, mover, require_phase
+from wargame.engine.hotline_moves import check_call, is_call, put_call_on_network
+from wargame.engine.indexes import replace_perception
 from wargame.engine.injects import settle
 from wargame.engine.obligations import check_quota, require_target
 from wargame.engine.reports import check_fields
+from wargame.engine.rules_hotline import require_route
 from wargame.engine.state import Event, ExerciseState, MoveRecord, Perception
 from wargame.engine.vocabulary import DECISIONS, Adjudicate, Move, Perceive
-from wargame.engine.visibility import can_see_move
+from wargame.engine.visibility import level_admits
 from wargame.engine.words import did_you_mean
 from wargame.model import VISIBILITIES, MoveType
 from wargame.model.conditions import MOVE, RUNG
@@ -60,6 +63,7 @@ def check_move(state: ExerciseState, move: Move, actor: str, at: float | None) -
     if existing is not None:
         raise ActionRefused(f"there is already a move {existing.id} "
                             f"(by {existing.by} in turn {existing.turn}); choose another id")
+    check_call(state, by, target, type_id, normalized.id)
     return normalized
 
 
@@ -118,6 +122,7 @@ def apply_move(state: ExerciseState, event: Event, move: Move) -> None:
 def approve(state: ExerciseState, move: MoveRecord, event: Event) -> None:
     move.status = "approved"
     move.decided_turn, move.decided_seq = state.turn, event.seq
+    put_call_on_network(state, move, event)
     if move.pair is not None:
         dyad = dyad_of(state, *move.pair)
         affected = [dyad] if dyad is not None else []
@@ -140,12 +145,15 @@ def check_adjudicate(state: ExerciseState, action: Adjudicate, actor: str,
         raise ActionRefused(
             f"move {move.id} is already {move.status}; only a pending move can be adjudicated")
     decision = actions.choice(action.decision, DECISIONS, "decision")
+    if decision != "reject" and is_call(state, move.type):
+        require_route(state, move.by, move.target, f"the {move.type} {move.id}")
     category, step = action.category, action.step
+    amended_text = actions.optional_text(action.text, "the amended text")
     if decision != "amend":
-        if category is not None or step is not None:
-            raise ActionRefused("category and step go only with decision: amend")
-    elif category is None and step is None:
-        raise ActionRefused("amend needs a category, a step, or both (what the move becomes)")
+        if category is not None or step is not None or amended_text:
+            raise ActionRefused("category, step and text go only with decision: amend")
+    elif category is None and step is None and not amended_text:
+        raise ActionRefused("amend needs a category, a step or a text (what the move becomes)")
     rulebook = state.scenario.rulebook
     if category is not None:
         category = actions.category(rulebook.categories, category, "category")
@@ -155,7 +163,7 @@ def check_adjudicate(state: ExerciseState, action: Adjudicate, actor: str,
         if abs(step) > reach:
             raise ActionRefused(f"step {step} is beyond the ladder (from -{reach} to {reach})")
     return Adjudicate(move=move.id, decision=decision, category=category, step=step,
-                      note=actions.optional_text(action.note, "the note"))
+                      text=amended_text, note=actions.optional_text(action.note, "the note"))
 
 
 def apply_adjudicate(state: ExerciseState, event: Event, action: Adjudicate) -> None:
@@ -172,6 +180,8 @@ def apply_adjudicate(state: ExerciseState, event: Event, action: Adjudicate) -> 
             move.step = state.scenario.rulebook.categories[move.category].step
         if action.step is not None:
             move.step = action.step
+        if action.text is not None:
+            move.original_text, move.text = move.text, action.text
     approve(state, move, event)
 
 
@@ -185,13 +195,16 @@ def check_perceive(state: ExerciseState, action: Perceive, actor: str,
     if move.by == by:
         raise ActionRefused(
             f"{by} made move {move.id}; a delegation does not perceive its own move")
-    if not can_see_move(state, by, move):
+    if not level_admits(by, move):
         raise ActionRefused(
-            f"{by} cannot perceive move {move.id}: it is a private move of {move.by}")
+            f"{by} cannot perceive move {move.id}: it is a {move.visibility} move of {move.by}")
+    visibility = action.visibility
     return Perceive(by=by, move=move.id,
                     category=actions.category(state.scenario.rulebook.categories,
                                               action.category, "as"),
-                    note=actions.optional_text(action.note, "the note"))
+                    note=actions.optional_text(action.note, "the note"),
+                    visibility=None if visibility is None else actions.choice(
+                        visibility, VISIBILITIES, "visibility"))
 
 
 def apply_perceive(state: ExerciseState, event: Event, action: Perceive) -> None:
@@ -200,8 +213,7 @@ def apply_perceive(state: ExerciseState, event: Event, action: Perceive) -> None
     perception = Perception(
         by=action.by, move=move.id, as_category=action.category,
         gap=scores[action.category].score - scores[move.intent].score,
-        turn=state.turn, seq=event.seq, note=action.note or "")
+        turn=state.turn, seq=event.seq, note=action.note or "",
+        visibility=action.visibility or "private")
     # A later reading by the same delegation of the same move replaces the earlier one.
-    state.perceptions = [p for p in state.perceptions
-                         if not (p.by == perception.by and p.move == perception.move)]
-    state.perceptions.append(perception)
+    replace_perception(state, perception)

@@ -24,6 +24,8 @@ def check_propose(state: ExerciseState, action: ProposePause, actor: str,
         raise ActionRefused(f"a pause lasts at least one turn, not {turns}")
     categories = state.scenario.rulebook.categories
     scope = action.scope
+    if isinstance(scope, str):  # SLUGS: one id or a list of ids
+        scope = [scope]
     if scope is None:
         scope = [c.id for c in categories.values() if c.score > 0]
     elif not isinstance(scope, list) or not scope:

@@ -53,6 +53,9 @@ def check_next_turn(state: ExerciseState, action: NextTurn, actor: str,
 def apply_next_turn(state: ExerciseState, event: Event, action: NextTurn) -> None:
     state.turn += 1
     state.turn_started_ts = event.ts
+    # A new turn's timebox starts afresh, running.
+    state.paused_ts = None
+    state.turn_paused = 0.0
     release_scheduled(state, event)
 
 

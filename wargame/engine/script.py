@@ -12,14 +12,15 @@ import attrs
 
 from wargame.errors import ActionRefused, FileInvalid, Location, Problem, WargameError
 from wargame.engine.actions import SCRIPT
-from wargame.engine.fold import check, effect, fold
+from wargame.engine.checkpoints import Checkpoints, copy_state
+from wargame.engine.fold import check, effect
 from wargame.engine.session import Session
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.timing import parse_clock
 from wargame.engine.vocabulary import ACTIONS, Action, key_problems
 from wargame.loader.fields import describe
 from wargame.loader.suggest import closest
-from wargame.yamlsource import Node, read_yaml
+from wargame.yamlsource import MAX_BYTES, Node, read_yaml
 
 TOP_KEYS = ("actions", "scenario", "title", "description")
 
@@ -49,9 +50,11 @@ def _hint(word: str, choices: tuple[str, ...]) -> str:
     return f" (did you mean '{close}'?)" if close else f"; expected one of: {', '.join(choices)}"
 
 
-def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
+def load_script(path: str | Path,
+                for_scenario: str | None = None) -> tuple[str | None, list[ScriptAction]]:
     """The scenario id the script names (if any) and its actions; FileInvalid lists every
-    structural problem."""
+    structural problem, and (given ``for_scenario``) a script naming another scenario."""
+    _check_size(path)
     root = read_yaml(path)
     problems: list[Problem] = []
     if not isinstance(root.value, dict):
@@ -63,6 +66,10 @@ def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
     if scenario is not None and not isinstance(scenario.value, str):
         problems.append(Problem(scenario.location,
                                 f"scenario: expected a scenario id, got {describe(scenario)}"))
+    elif scenario is not None and for_scenario is not None and scenario.value != for_scenario:
+        problems.append(Problem(scenario.location,
+                                f"this script is written for scenario {scenario.value!r}, not "
+                                f"{for_scenario!r}; nothing was written"))
     listed = root.value.get("actions")
     actions: list[ScriptAction] = []
     if listed is None:
@@ -79,6 +86,22 @@ def load_script(path: str | Path) -> tuple[str | None, list[ScriptAction]]:
     if problems:
         raise FileInvalid(problems)
     return (scenario.value if scenario is not None else None), actions
+
+
+def _check_size(path: str | Path) -> None:
+    """A script past the YAML size limit is refused with the way round it: several runs."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return  # read_yaml says why the file cannot be read
+    if size > MAX_BYTES:
+        parts = -(-size // MAX_BYTES)
+        raise FileInvalid([Problem(Location(str(path), 1, 1), (
+            f"the script is too large ({size:,} bytes); a script may be at most "
+            f"{MAX_BYTES // 1048576} MiB (some 25,000 actions). Split its actions into "
+            f"{parts} or more scripts and run them one after another with the same "
+            "--session: each run appends its actions to the session, all or nothing, and "
+            "an action without 'at' takes the time of the last action already played"))])
 
 
 def _action(item: Node, problems: list[Problem]) -> ScriptAction | None:
@@ -165,7 +188,8 @@ def _times(state: ExerciseState, actions: list[ScriptAction]) -> list[float]:
 
 def rehearse(state: ExerciseState, actions: list[ScriptAction]) -> ExerciseState:
     """Play the actions on an in-memory copy of ``state``; ScriptRefused at the first refusal."""
-    copy = fold(state.scenario, state.events)
+    copy = copy_state(state)  # not a second fold of the whole log
+    copy.checkpoints = Checkpoints(list(state.checkpoints.taken))
     seq, ts = copy.last_seq, max((e.ts for e in state.events), default=0.0)
     for index, (action, at) in enumerate(zip(actions, _times(state, actions))):
         try:

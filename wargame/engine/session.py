@@ -14,7 +14,8 @@ from typing import Any, Iterator
 
 from wargame import __version__
 from wargame.errors import ActionRefused, FileInvalid, SessionError
-from wargame.engine.fold import apply, check, effect, fold
+from wargame.engine.collector import collector_paused
+from wargame.engine.fold import apply, check, effect, fold, refold
 from wargame.engine.presence import PresenceBoard, PresenceRow
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.store import Store, Writer
@@ -42,7 +43,8 @@ class Session:
         self._store = store
         self.path: Path = store.path
         self.scenario: Scenario = scenario
-        self.state: ExerciseState = fold(scenario, store.read_after(0))
+        with collector_paused():  # reading the log allocates as much as folding it
+            self.state: ExerciseState = fold(scenario, store.read_after(0))
         self._presence: PresenceBoard | None = None
 
     @classmethod
@@ -72,8 +74,9 @@ class Session:
             raise
 
     @classmethod
-    def open(cls, path: str | Path) -> "Session":
-        store = Store.open(path)
+    def open(cls, path: str | Path, *, read_only: bool = False) -> "Session":
+        """An existing session; ``read_only`` (export, debrief, looking back) never writes."""
+        store = Store.open(path, read_only=read_only)
         try:
             return cls(store, scenario_from_meta(store.path, store.meta))
         except BaseException:
@@ -108,7 +111,7 @@ class Session:
 
     def _catch_up(self, events: list[Event]) -> None:
         if any(event.kind == "retract" for event in events):
-            self.state = fold(self.scenario, [*self.state.events, *events])
+            self.state = refold(self.state, [*self.state.events, *events])
             return
         for event in events:
             self.state = apply(self.state, event)
@@ -127,16 +130,16 @@ class Session:
     def batch(self) -> Iterator["Batch"]:
         """Several actions in one transaction: all are committed, or (on any error) none."""
         batch: Batch | None = None
-        before: list[Event] = []
+        before = 0
         try:
             with self._store.writing() as writer:
                 self._catch_up(writer.read_after(self.state.last_seq))
-                before = list(self.state.events)
+                before = len(self.state.events)
                 batch = Batch(self, writer)
                 yield batch
         except BaseException:
             if batch is not None and batch.events:
-                self.state = fold(self.scenario, before)
+                self.state = refold(self.state, self.state.events[:before])
             raise
 
     # -- who has the session open (wargame.engine.presence) --------------------------------

@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 
+from wargame.engine.checkpoints import Checkpoints
+from wargame.engine.indexes import Indexes
 from wargame.model import Scenario
 from wargame.model.scenario import Pair
 
@@ -65,13 +67,14 @@ class MoveRecord:
     target: str | None
     turn: int
     status: str  # pending | approved | rejected | retracted
-    visibility: str  # public | private
-    text: str
+    visibility: str  # public | parties | private
+    text: str  # effective text (the amended one when amended)
     intent: str  # the category the mover means
     seq: int
     at: float | None = None
     amended: bool = False
     original_category: str = ""
+    original_text: str = ""  # set when control amended the text
     decision_note: str = ""
     decided_turn: int | None = None
     decided_seq: int | None = None
@@ -125,17 +128,19 @@ class Perception:
     turn: int
     seq: int
     note: str = ""
+    visibility: str = "private"  # public | parties (the perceiver and the mover) | private
 
 
 @attrs.define
 class Note:
     by: str
     text: str
-    visibility: str  # public | private
+    visibility: str  # public | parties (the author and ``to``) | private
     phase: str
     turn: int
     seq: int
     at: float | None = None
+    to: tuple[str, ...] = ()  # the delegations a ``parties`` note is shared with
 
 
 @attrs.define
@@ -144,6 +149,7 @@ class Rating:
     rating: str  # P | S | M | U
     note: str
     seq: int
+    by: str = ""  # the evaluator who rated, when recorded
 
 
 @attrs.define
@@ -193,6 +199,21 @@ class PauseRecord:
 
 
 @attrs.define
+class SituationUpdate:
+    text: str
+    to: tuple[str, ...]  # the delegations it goes to; empty for all
+    turn: int
+    seq: int
+    at: float | None = None
+
+
+@attrs.define
+class FacilitatorSummary:
+    text: str
+    seq: int
+
+
+@attrs.define
 class ExerciseState:
     scenario: Scenario
     phase: str = "plan"
@@ -219,7 +240,21 @@ class ExerciseState:
     # Memo of hotline routes, keyed by (channels down, sender, recipient): derived, not state.
     routes: dict[tuple, tuple[str, ...] | None] = attrs.field(factory=dict, repr=False,
                                                                eq=False)
+    # Lookups kept beside the state for speed (wargame.engine.indexes): derived, not state;
+    # a copy starts without them and rebuilds them on first need.
+    indexes: Indexes = attrs.field(factory=Indexes, init=False, repr=False, eq=False)
+    # Copies of earlier states to refold from (wargame.engine.checkpoints): derived too.
+    checkpoints: Checkpoints = attrs.field(factory=Checkpoints, init=False, repr=False,
+                                           eq=False)
     exercise_started_ts: float | None = None
     turn_started_ts: float | None = None
     phase_ts: dict[str, float] = attrs.Factory(dict)  # wall-clock time each phase began
     last_seq: int = 0
+    # The control cell's levers (wargame.engine.rules_control).
+    held: dict[str, int] = attrs.Factory(dict)  # inject id -> seq of the hold
+    retimed: dict[str, int] = attrs.Factory(dict)  # inject id -> the turn it now opens with
+    adhoc: dict = attrs.Factory(dict)  # inject id -> the model.Inject composed on the spot
+    updates: list[SituationUpdate] = attrs.Factory(list)
+    summary: FacilitatorSummary | None = None
+    paused_ts: float | None = None  # wall-clock time the timebox was paused; None when running
+    turn_paused: float = 0.0  # seconds the current turn's timebox spent paused

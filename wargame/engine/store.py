@@ -19,13 +19,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from wargame.errors import SessionError
+from wargame.engine.session_file import (APPLICATION_ID, SCHEMA_VERSION, check_header, connect,
+                                         describe, event_from_row, sqlite_errors)
 from wargame.engine.state import Event
 
-APPLICATION_ID = 0x57474D45  # "WGME": marks a wargame session among SQLite files
-SCHEMA_VERSION = 1
 FORMAT = "wargame-session"
-BUSY_TIMEOUT_MS = 60_000
-_HEADER = b"SQLite format 3\x00"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,39 +51,6 @@ CREATE TABLE IF NOT EXISTS presence (
 """
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    # isolation_level=None: we issue BEGIN ourselves, so a transaction is exactly what we say.
-    connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None,
-                                 timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    return connection
-
-
-def _check_header(path: Path) -> None:
-    """Refuse files that are not sessions before SQLite touches them."""
-    if not path.exists():
-        raise SessionError(f"no session file at {path}")
-    if not path.is_file():
-        raise SessionError(f"{path} is not a file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        raise SessionError(f"cannot read {path}: {error.strerror}") from None
-    if not header:
-        raise SessionError(f"{path} is empty, not a wargame session")
-    if len(header) < 100 or not header.startswith(_HEADER):
-        raise SessionError(f"{path} is not a wargame session (not an SQLite database)")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise SessionError(f"{path} is an SQLite database but not a wargame session")
-    version = int.from_bytes(header[60:64], "big")
-    if version > SCHEMA_VERSION:
-        raise SessionError(
-            f"{path} was written by a newer wargame (session schema {version}; this version "
-            f"reads up to {SCHEMA_VERSION}); upgrade wargame to open it")
-
-
 class Store:
     """An open session file. Safe to share between threads of one process."""
 
@@ -103,9 +68,9 @@ class Store:
         path = Path(path)
         if path.exists():
             raise SessionError(f"{path} already exists")
-        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(temporary, isolation_level=None)
             try:
                 db.executescript(_SCHEMA)
@@ -130,32 +95,39 @@ class Store:
                 os.replace(temporary, path)
         except OSError as error:
             raise SessionError(f"cannot create {path}: {error.strerror or error}") from None
+        except sqlite3.Error as error:  # e.g. a folder it may not write in
+            folder = path.parent if str(path.parent) else Path(".")
+            why = (f"the folder {folder} is read-only (permission denied)"
+                   if not os.access(folder, os.W_OK) else str(error))
+            raise SessionError(f"cannot create {path}: {why}") from None
         finally:
             temporary.unlink(missing_ok=True)
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
+    def open(cls, path: str | Path, *, read_only: bool = False) -> "Store":
+        """Open a session; ``read_only`` never writes to it (nor needs its folder writable)."""
         path = Path(path)
-        _check_header(path)
+        check_header(path)
+        db = connect(path, read_only=read_only)
         try:
-            db = _connect(path)
-            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            db.execute("SELECT seq, ts, actor, kind, payload FROM events LIMIT 0")
-        except sqlite3.DatabaseError as error:
-            raise SessionError(f"{path} is not a readable wargame session: {error}") from None
-        if meta.get("format") != FORMAT:
+            with sqlite_errors(path):
+                meta = _meta(path, db.execute("SELECT key, value FROM meta").fetchall())
+                db.execute("SELECT seq, ts, actor, kind, payload FROM events LIMIT 0")
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if not read_only:
+                    _add_presence_table(db)
+            if meta.get("format") != FORMAT:
+                raise SessionError(f"{path} is not a wargame session (no session marker)")
+            if version > SCHEMA_VERSION:
+                raise SessionError(
+                    f"{path} was written by a newer wargame (session schema {version}; this "
+                    f"version reads up to {SCHEMA_VERSION}); upgrade wargame to open it")
+            store = cls(path, db, meta)
+            store._latest = store.max_seq()
+        except BaseException:
             db.close()
-            raise SessionError(f"{path} is not a wargame session (no session marker)")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            db.close()
-            raise SessionError(
-                f"{path} was written by a newer wargame (session schema {version}; this "
-                f"version reads up to {SCHEMA_VERSION}); upgrade wargame to open it")
-        _add_presence_table(db)
-        store = cls(path, db, meta)
-        store._latest = store.max_seq()
+            raise
         return store
 
     def close(self) -> None:
@@ -163,12 +135,12 @@ class Store:
             self._db.close()
 
     def max_seq(self) -> int:
-        with self._lock:
+        with self._lock, sqlite_errors(self.path):
             return self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
 
     def latest_seq(self) -> int:
         """The newest seq in the file; when no other connection has written, no table read."""
-        with self._lock:
+        with self._lock, sqlite_errors(self.path):
             version = self._db.execute("PRAGMA data_version").fetchone()[0]
             if version != self._data_version:
                 self._data_version = version
@@ -180,22 +152,19 @@ class Store:
 
         Safe against another process doing the same at once: the first write wins.
         """
-        with self._lock:
-            try:
-                self._db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
-                                 (key, value))
-            except sqlite3.Error as error:
-                raise SessionError(f"could not write to {self.path}: {error}") from None
+        with self._lock, sqlite_errors(self.path):
+            self._db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                             (key, value))
             row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
             self.meta[key] = row[0]
             return row[0]
 
     def read_after(self, seq: int) -> list[Event]:
-        with self._lock:
+        with self._lock, sqlite_errors(self.path):
             rows = self._db.execute(
                 "SELECT seq, ts, actor, kind, payload FROM events WHERE seq > ? ORDER BY seq",
                 (seq,)).fetchall()
-        events = [_event(row) for row in rows]
+        events = [event_from_row(self.path, row) for row in rows]
         if events:
             self._latest = max(self._latest, events[-1].seq)
         return events
@@ -204,24 +173,29 @@ class Store:
     def writing(self) -> Iterator["Writer"]:
         """One write transaction: committed when the block ends, rolled back if it raises."""
         with self._lock:
-            try:
+            with sqlite_errors(self.path):
                 self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as error:
-                raise SessionError(f"{self.path} is busy or locked: {error}") from None
             writer = Writer(self)
             try:
-                yield writer
+                with sqlite_errors(self.path):
+                    yield writer
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._roll_back()
                 raise
             try:
                 self._db.execute("COMMIT")
             except sqlite3.Error as error:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise SessionError(f"could not write to {self.path}: {error}") from None
+                self._roll_back()
+                raise SessionError(describe(self.path, error)) from None
             if writer.last_seq:
                 self._latest = max(self._latest, writer.last_seq)
+
+    def _roll_back(self) -> None:
+        try:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite rolls back itself when it cannot; the first error is the one to show
 
 
 class Writer:
@@ -253,6 +227,7 @@ def _add_presence_table(db: sqlite3.Connection) -> None:
         pass  # a read-only file: it replays and exports all the same, without presence
 
 
-def _event(row: tuple) -> Event:
-    seq, ts, actor, kind, payload = row
-    return Event(seq=seq, ts=ts, actor=actor, kind=kind, payload=json.loads(payload))
+def _meta(path: Path, rows: list[tuple]) -> dict[str, str]:
+    if not all(isinstance(key, str) and isinstance(value, str) for key, value in rows):
+        raise SessionError(f"{path} is damaged: its stored scenario details are not all text")
+    return dict(rows)

@@ -1,32 +1,56 @@
 """The transparency rules: who may see what. The one place they are written.
 
 A viewer is ``"control"`` (the facilitator, who sees everything), a delegation id, or
-``"public"`` (the projector and the public debrief).
+``"public"`` (the projector and the public debrief). Every surface but control's (the
+delegation, observer and projector screens, their notifications, ``export --as`` and the
+public debrief) is built from :func:`view_state` / :func:`screen_state`.
 
-- moves: a delegation sees public moves and all of its own; the public sees public moves.
+Three levels for moves, notes and perceptions: ``public`` (everyone), ``parties`` (the
+author, the target or targets, and control) and ``private`` (the author and control; a
+private note by the facilitator is control's alone). The targets are a move's ``target``,
+a note's ``to`` and, for a perception, the delegation whose move it reads.
+
+- adjudication gates moves: a pending or rejected move is its mover's and control's only;
+  others see an approved move at its level, an amended one as amended (category, step and
+  text as amended, never the original, nor control's note).
+- retraction: a retracted event of any kind is control's alone, as if it never happened
+  (the fold drops what it did; a retracted move is kept on record for control only).
 - hotline messages: a delegation sees the messages whose route passes through it (it
-  sent, received or relayed them); the public sees no hotline traffic.
-- notes: a delegation sees public notes and its own; the public sees public notes.
+  sent, received or relayed them; a relay sees only that it passed when the charter says
+  ``relay_sees: passage``); the public sees no hotline traffic.
 - injects: a delegation sees the released injects addressed to it or to all; the public
-  those addressed to all. Unreleased injects (the rest of the MSEL) are control's alone.
-- perceptions: each delegation sees its own readings; the public none.
+  those addressed to all. Unreleased injects (the rest of the MSEL) and every inject's
+  ``control_notes`` are control's alone.
+- perceptions: private by default; never a reading of a move the viewer may not see.
 - briefings: each delegation its own. A delegation's screen (``screen_state``) also keeps
   each delegation's objectives and red lines to itself, and drops what the released
   injects expect and do (the evaluator's material).
 - events: a viewer may know that an event happened when it may see what the event did
   (``visible_event_seqs``); retractions stay with control.
-Ratings, lessons, the improvement plan and hotwash answers are the exercise's shared
+- control's levers: a situation update goes to its addressees (the public sees one
+  addressed to all); an inject composed on the spot is an inject like any other; holds
+  and re-timings of the MSEL are control's alone; a paused timebox is paused for all.
+Ratings, lessons, the improvement plan, hotwash answers and the facilitator's summary are
+the exercise's shared
 conclusions and are shown to every viewer. The rungs of each dyad and whether each
 hotline channel is up are the situation everyone is in, so every viewer sees them (a
-rung change caused by a withheld move or inject is shown with its cause withheld).
+rung change caused by a withheld move or inject is shown with its cause withheld), save
+observers when the charter says ``observers_see_ladder: false``.
+
+The scenario's charter (:class:`wargame.model.transparency.Transparency`) holds what the
+rules leave open; :func:`audiences` words what each audience saw, for the debrief.
 """
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import attrs
 
 from wargame.errors import WargameError
-from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord, Note, Perception
+from wargame.engine.state import (
+    DyadState, ExerciseState, Message, MoveRecord, Note, Perception, SituationUpdate,
+)
 from wargame.engine.words import did_you_mean
 from wargame.model import Delegation, Inject, Scenario
 
@@ -46,10 +70,48 @@ def check_viewer(scenario: Scenario, viewer: str | None) -> Viewer:
                        f"{did_you_mean(viewer, names)}")
 
 
-def can_see_move(state: ExerciseState, viewer: Viewer, move: MoveRecord) -> bool:
-    if viewer == CONTROL or move.visibility == "public":
+def in_audience(visibility: str, viewer: Viewer, author: str, parties: Iterable[str]) -> bool:
+    """The three levels, for a viewer other than control who is not the author."""
+    if visibility == "public":
         return True
-    return move.by == viewer
+    if visibility == "parties":
+        return viewer != PUBLIC and viewer in parties
+    return False
+
+
+def move_parties(move: MoveRecord) -> tuple[str, ...]:
+    return (move.target,) if move.target else ()
+
+
+def level_admits(viewer: Viewer, move: MoveRecord) -> bool:
+    """Whether a move's level admits the viewer, whatever its adjudication.
+
+    A perception may be recorded on that basis (the facilitator often enters readings
+    before adjudicating); it is shown only once the move itself is (can_see_perception).
+    """
+    return viewer in (CONTROL, move.by) or in_audience(move.visibility, viewer, move.by,
+                                                         move_parties(move))
+
+
+def can_see_move(state: ExerciseState, viewer: Viewer, move: MoveRecord) -> bool:
+    if viewer == CONTROL:
+        return True
+    if move.status == "retracted":
+        return False
+    if move.by == viewer:
+        return True
+    if move.status in ("pending", "rejected"):
+        return False
+    return in_audience(move.visibility, viewer, move.by, move_parties(move))
+
+
+def seen_move(move: MoveRecord, viewer: Viewer) -> MoveRecord:
+    """A visible move as ``viewer`` may hold it: others see an amended move as amended."""
+    if viewer in (CONTROL, move.by):
+        return attrs.evolve(move)
+    intent = move.category if move.amended else move.intent
+    return attrs.evolve(move, amended=False, original_category="", original_text="",
+                        decision_note="", intent=intent)
 
 
 def can_see_message(state: ExerciseState, viewer: Viewer, message: Message) -> bool:
@@ -58,10 +120,23 @@ def can_see_message(state: ExerciseState, viewer: Viewer, message: Message) -> b
     return viewer != PUBLIC and viewer in message.route
 
 
+def seen_message(state: ExerciseState, viewer: Viewer, message: Message) -> Message:
+    """A relay sees the text of what it passes on unless the charter says only that it passed."""
+    relaying = viewer not in (CONTROL, message.sender, message.recipient)
+    if relaying and state.scenario.transparency.relay_sees == "passage":
+        return attrs.evolve(message, text="", ack_text="")
+    return attrs.evolve(message)
+
+
 def can_see_note(state: ExerciseState, viewer: Viewer, note: Note) -> bool:
-    if viewer == CONTROL or note.visibility == "public":
+    if viewer == CONTROL or note.by == viewer:
         return True
-    return note.by == viewer
+    return in_audience(note.visibility, viewer, note.by, note.to)
+
+
+def can_see_update(viewer: Viewer, update: SituationUpdate) -> bool:
+    """An update with no addressees goes to every delegation and the projector."""
+    return viewer == CONTROL or not update.to or viewer in update.to
 
 
 def addressed_to_all(scenario: Scenario, inject: Inject) -> bool:
@@ -80,11 +155,27 @@ def can_see_inject(state: ExerciseState, viewer: Viewer, inject: Inject) -> bool
 
 
 def can_see_perception(state: ExerciseState, viewer: Viewer, perception: Perception) -> bool:
-    return viewer == CONTROL or perception.by == viewer
+    """A reading of a move: its author, and by its level (``parties``: the move's mover);
+    never a reading of a move the viewer may not see."""
+    if viewer == CONTROL:
+        return True
+    move = state.moves.get(perception.move)
+    if move is None or not can_see_move(state, viewer, move):
+        return False
+    return perception.by == viewer or in_audience(perception.visibility, viewer, perception.by, (move.by,))
 
 
 def can_see_briefing(viewer: Viewer, delegation: Delegation) -> bool:
     return viewer in (CONTROL, delegation.id)
+
+
+def sees_ladder(scenario: Scenario, viewer: Viewer) -> bool:
+    """Observers see the rungs unless the charter says otherwise; everyone else does."""
+    if viewer in (CONTROL, PUBLIC) or not scenario.has_delegation(viewer):
+        return True
+    if scenario.delegation(viewer).role != "observer":
+        return True
+    return scenario.transparency.observers_see_ladder
 
 
 @attrs.frozen
@@ -98,29 +189,35 @@ def view_state(state: ExerciseState, viewer: Viewer) -> View:
     if viewer == CONTROL:
         return View(state, {"moves": 0, "messages": 0, "notes": 0, "perceptions": 0,
                             "injects": 0})
-    moves = {k: m for k, m in state.moves.items() if can_see_move(state, viewer, m)}
-    messages = {k: m for k, m in state.messages.items() if can_see_message(state, viewer, m)}
+    moves = {k: seen_move(m, viewer) for k, m in state.moves.items()
+             if can_see_move(state, viewer, m)}
+    messages = {k: seen_message(state, viewer, m) for k, m in state.messages.items()
+                if can_see_message(state, viewer, m)}
     notes = [n for n in state.notes if can_see_note(state, viewer, n)]
     perceptions = [p for p in state.perceptions if can_see_perception(state, viewer, p)]
     injects = {k: r for k, r in state.injects.items()
                if can_see_inject(state, viewer, state.scenario.inject(k))}
+    updates = [u for u in state.updates if can_see_update(viewer, u)]
+    live_moves = sum(1 for m in state.moves.values() if m.status != "retracted")
     withheld = {
-        "moves": len(state.moves) - len(moves),
+        "moves": live_moves - len(moves),
         "messages": len(state.messages) - len(messages),
         "notes": len(state.notes) - len(notes),
         "perceptions": len(state.perceptions) - len(perceptions),
         "injects": len(state.injects) - len(injects),
     }
     # The raw log, retraction reasons and void events would reveal what is withheld.
+    dyads = state.dyads if sees_ladder(state.scenario, viewer) else {}
     visible = attrs.evolve(state, moves=moves, messages=messages, notes=notes,
                            perceptions=perceptions, injects=injects, events=[], retracted={},
-                           retracted_messages={}, void={})
+                           retracted_messages={}, void={}, dyads=dyads, updates=updates,
+                           held={}, retimed={}, adhoc={})
     return View(visible, withheld)
 
 
 # Events of these kinds concern everyone (the clock, the channels, the shared conclusions).
 SHARED_EVENT_KINDS = frozenset({"phase", "next-turn", "end", "channel", "rate", "lesson",
-                                "improve", "hotwash"})
+                                "improve", "hotwash", "pause", "resume", "summary"})
 
 
 def visible_event_seqs(state: ExerciseState, viewer: Viewer) -> set[int]:
@@ -144,7 +241,13 @@ def visible_event_seqs(state: ExerciseState, viewer: Viewer) -> set[int]:
             seqs.add(message.ack_seq)
     seqs.update(p.seq for p in seen.perceptions)
     seqs.update(n.seq for n in seen.notes)
-    seqs.update(r.seq for r in seen.injects.values() if r.how == "manual")
+    seqs.update(r.seq for r in seen.injects.values() if r.how in ("manual", "ad hoc"))
+    seqs.update(u.seq for u in seen.updates)
+    for pause in seen.pauses.values():  # a pause moment is its two parties' business
+        if viewer in (pause.by, pause.other):
+            seqs.add(pause.seq)
+            if pause.answered_seq is not None:
+                seqs.add(pause.answered_seq)
     return seqs
 
 
@@ -159,7 +262,7 @@ def screen_scenario(scenario: Scenario, viewer: Viewer, released: set[str]) -> S
         d if can_see_briefing(viewer, d) else attrs.evolve(d, briefing="", objectives=(),
                                                             red_lines=())
         for d in scenario.delegations)
-    injects = tuple(attrs.evolve(i, expect=(), effects=())
+    injects = tuple(attrs.evolve(i, expect=(), effects=(), control_notes="")
                     for i in scenario.injects if i.id in released)
     return attrs.evolve(scenario, delegations=delegations, injects=injects)
 
@@ -177,8 +280,7 @@ def screen_state(state: ExerciseState, viewer: Viewer) -> ExerciseState:
     scenario = screen_scenario(state.scenario, viewer, set(seen.injects))
     return attrs.evolve(
         seen, scenario=scenario,
-        moves={k: attrs.evolve(m) for k, m in seen.moves.items()},
-        messages={k: attrs.evolve(m) for k, m in seen.messages.items()},
+        moves=dict(seen.moves), messages=dict(seen.messages),
         injects={k: attrs.evolve(r) for k, r in seen.injects.items()},
         perceptions=[attrs.evolve(p) for p in seen.perceptions],
         notes=[attrs.evolve(n) for n in seen.notes],
@@ -186,6 +288,8 @@ def screen_state(state: ExerciseState, viewer: Viewer) -> ExerciseState:
         channels=dict(seen.channels), routes={},
         ratings=dict(seen.ratings), lessons=list(seen.lessons),
         improvements=list(seen.improvements), hotwash=list(seen.hotwash),
+        updates=list(seen.updates),
+        pauses={k: attrs.evolve(p) for k, p in seen.pauses.items()},
         phase_ts=dict(seen.phase_ts))
 
 
@@ -198,3 +302,35 @@ def _screen_dyad(seen: ExerciseState, dyad: DyadState) -> DyadState:
             kind == "inject" and ident not in seen.injects)
         history.append(attrs.evolve(change, cause="withheld" if hidden else change.cause))
     return attrs.evolve(dyad, history=history)
+
+
+def audiences(scenario: Scenario) -> list[tuple[str, str]]:
+    """What each audience saw, in words: the rules above with the scenario's charter."""
+    charter = scenario.transparency
+    relay = ("the text of those it relays" if charter.relay_sees == "text"
+             else "only that a message it relays passed, not its text")
+    observers = [d for d in scenario.delegations if d.role == "observer"]
+    lines = [
+        ("Control", "everything, including pending, rejected and retracted entries, private "
+                    "notes, the whole MSEL and its control notes."),
+        ("Each delegation", "its own briefing, objectives and red lines; public moves, notes "
+                            "and perceptions once approved; those shared between the parties "
+                            "when it is one of them; its own entries in every state; the "
+                            "hotline messages it sent or received, and " + relay + "; the "
+                            "released injects addressed to it; the rungs and channels. Retracted "
+                            "entries are gone, as if never made."),
+    ]
+    if observers:
+        ladder = "the rungs and channels" if charter.observers_see_ladder else \
+            "the channels but not the rungs"
+        lines.append(("Observers", f"public moves, notes and perceptions once approved, the "
+                                   f"released injects addressed to all, and {ladder}."))
+    counts = ("counts and timings of hotline traffic" if charter.public_hotline_counts
+              else "no hotline traffic, not even its counts")
+    objectives = ("each delegation's objectives and red lines" if charter.public_objectives
+                  else "no delegation's objectives or red lines")
+    lines.append(("The public (projector and public debrief)",
+                  "approved public moves as adjudicated, public notes and perceptions, the "
+                  "released injects addressed to all, the rungs and channels; in the debrief "
+                  f"{objectives} and {counts}. Withheld entries are counted, never quoted."))
+    return lines

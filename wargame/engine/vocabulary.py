@@ -40,7 +40,7 @@ class Key:
 
     name: str
     value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT,
-    # SLUGS (a list of ids), TARGET (a delegation id, or a pair for a mediator's move)
+    # SLUGS (one id or a list of ids), TARGET (a delegation id, or a pair for a mediator's move)
     doc: str  # the JSON Schema's description
     required: bool = False
     meaning: str = ""  # a refusal's words for a missing required key: "move needs 'by' (...)"
@@ -161,8 +161,9 @@ class Move(Action):
     text: str = key("What the delegation does, in its own words.", TEXT,
                     meaning="what is said or done")
     intent: str | None = key("The category the mover means (for misperception).")
-    visibility: str | None = key("Overrides the move type's default visibility.", CHOICE,
-                                 choices=VISIBILITIES)
+    visibility: str | None = key("Overrides the move type's default visibility: public, "
+                                 "parties (the mover, its target and control) or private.",
+                                 CHOICE, choices=VISIBILITIES)
     fields: dict[str, Any] | None = key("The report's fields, when the move type has a report "
                                         "format: field id -> value.", REPORT)
 
@@ -176,6 +177,7 @@ class Adjudicate(Action):
                         choices=DECISIONS, meaning="approve, reject or amend")
     category: str | None = key("amend: the category the move counts as.")
     step: int | None = key("amend: the ladder step the move takes.", INTEGER)
+    text: str | None = key("amend: the move's text as others will read it.", TEXT)
     note: str | None = key("Why.", NOTE)
 
 
@@ -189,6 +191,8 @@ class Perceive(Action):
     move: str = key("The move's id.", meaning="a move id")
     category: str = key("The category it was read as.", name="as", meaning="a category")
     note: str | None = key("Why.", NOTE)
+    visibility: str | None = key("private (default: the perceiver and control), parties (also "
+                                 "the mover) or public.", CHOICE, choices=VISIBILITIES)
 
 
 @attrs.frozen
@@ -231,8 +235,12 @@ class Note(Action):
     ACTING = "by"
     by: str = key("facilitator or a delegation id.", meaning="the delegation acting")
     text: str = key("The note.", TEXT, meaning="what is said or done")
-    visibility: str | None = key("public or private (control only).", CHOICE,
-                                 choices=VISIBILITIES)
+    visibility: str | None = key("public, parties (the author, the delegations in to, and "
+                                 "control) or private (the author and control; a facilitator's "
+                                 "private note is control's alone). Defaults to private.",
+                                 CHOICE, choices=VISIBILITIES)
+    to: str | list[str] | None = key("parties: the delegations the note is shared with.",
+                                     SLUGS)
 
 
 @attrs.frozen
@@ -250,6 +258,7 @@ class Rate(Action):
                       "challenges, U unable to be performed.", CHOICE, choices=RATINGS,
                       meaning="P, S, M or U")
     note: str | None = key("Why.", NOTE)
+    by: str | None = key("Who rated it (an evaluator's name or role).", NOTE)
 
 
 @attrs.frozen
@@ -304,6 +313,8 @@ class Channel(Action):
     between: list[str] = key("The two delegations of the channel.", PAIR,
                              meaning="two delegations")
     status: str = key("up or down.", CHOICE, choices=CHANNEL_STATUSES, meaning="up or down")
+    reason: str | None = key("Why the channel is cut or restored (shown in the timeline and "
+                             "the debrief).", NOTE)
 
 
 @attrs.frozen
@@ -342,9 +353,73 @@ class End(Action):
     DOC = "Ends the exercise."
 
 
+@attrs.frozen
+class Pause(Action):
+    KIND = "pause"
+    DOC = "Pauses the turn's timebox (the clock of the turn stops until resume)."
+    reason: str | None = key("Why the exercise is paused.", NOTE)
+
+
+@attrs.frozen
+class Resume(Action):
+    KIND = "resume"
+    DOC = "Resumes the paused timebox."
+
+
+@attrs.frozen
+class Hold(Action):
+    KIND = "hold"
+    DOC = "Holds a scheduled inject: it is not released when its turn opens."
+    SHORTHAND = "id"
+    id: str = key("The inject's id.", meaning="an id")
+
+
+@attrs.frozen
+class Retime(Action):
+    KIND = "retime"
+    DOC = "Moves a scheduled or held inject to another turn (lifting a hold)."
+    id: str = key("The inject's id.", meaning="an id")
+    turn: int = key("The turn at whose start it is released.", INTEGER, minimum=1,
+                    meaning="a turn number")
+
+
+@attrs.frozen
+class Update(Action):
+    KIND = "update"
+    DOC = "A situation update from control to all or some delegations."
+    text: str = key("The update.", TEXT, meaning="what is said or done")
+    to: str | list[str] | None = key("The delegations it goes to (all when omitted).", SLUGS)
+
+
+@attrs.frozen
+class AdHoc(Action):
+    KIND = "adhoc"
+    DOC = ("An inject composed on the spot by the simulation cell; recorded in the MSEL as "
+           "ad hoc and released at once.")
+    id: str | None = key("The inject's id (e.g. adhoc-1); assigned when omitted.")
+    title: str = key("A short title.", TEXT, meaning="a title")
+    source: str | None = key("The simulation-cell role it comes from (e.g. UN envoy).", NOTE,
+                             name="from")
+    to: str | list[str] | None = key("The delegations it goes to (all when omitted).", SLUGS)
+    text: str = key("What the delegations are told.", TEXT, meaning="what is said or done")
+    control_notes: str | None = key("Notes for control only.", NOTE)
+    between: list[str] | None = key("A dyad or channel the effect applies to.", PAIR)
+    step: int | None = key("Moves the dyad's rung by this many steps.", INTEGER)
+    channel: str | None = key("Sets the channel between the two up or down.", CHOICE,
+                              choices=CHANNEL_STATUSES)
+
+
+@attrs.frozen
+class Summary(Action):
+    KIND = "summary"
+    DOC = "The facilitator's summary, which the debrief shows."
+    text: str = key("The summary.", TEXT, meaning="what is said or done")
+
+
 ACTIONS: dict[str, type[Action]] = {cls.KIND: cls for cls in (
     Phase, Move, Adjudicate, Perceive, Hotline, Ack, Inject, Note, NextTurn, Rate, Lesson,
-    Improve, Retract, Hotwash, Channel, ProposePause, AnswerPause, End)}
+    Improve, Retract, Hotwash, Channel, ProposePause, AnswerPause, End, Pause, Resume, Hold,
+    Retime, Update, AdHoc, Summary)}
 
 
 def action_class(kind: object) -> type[Action]:

@@ -11,7 +11,7 @@ from wargame.yamlsource import Node
 
 INJECT_KEYS = ("id", "title")
 INJECT_OPTIONAL = ("text", "from", "to", "turn", "when", "expect", "effects", "delivery",
-                   "objectives")
+                   "objectives", "control_notes")
 EFFECT_KINDS = ("shift", "channel")
 
 
@@ -58,6 +58,7 @@ def _inject(node: Node, context: ScenarioContext) -> Inject | None:
         expect=expect,
         effects=_effects(fields, context),
         delivery=fields.text("delivery"),
+        control_notes=fields.text("control_notes"),
         objectives=objectives,
     )
 

@@ -30,7 +30,7 @@ CATEGORY_KEYS = ("score",)
 CATEGORY_OPTIONAL = ("step", "description")
 MOVE_KEYS = ("id", "name", "category")
 MOVE_OPTIONAL = ("cbm", "target", "visibility", "step", "description", "fields", "obliges",
-                 "quota")
+                 "quota", "hotline")
 
 
 def read_rulebook(root: Node, reader: Reader, expected_id: str | None = None) -> Rulebook:
@@ -177,6 +177,10 @@ def _moves(node: Node | None, reader: Reader,
             fields=cbm.report_fields(move, reader),
             obliges=obliges,
             quota=move.integer("quota", minimum=1),
+            hotline=move.boolean("hotline", False),
         ))
+        if moves[-1].hotline and moves[-1].target == "none":
+            reader.error(move.key_location("hotline"), "a hotline call needs a target: "
+                         "set target: required (or optional), or remove hotline: true")
     cbm.check_answers(duties, move_ids, reader)
     return tuple(moves)

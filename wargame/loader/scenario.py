@@ -12,12 +12,14 @@ from wargame.loader.context import ScenarioContext
 from wargame.loader.evaluation import read_evaluation
 from wargame.loader.fields import Fields, Reader
 from wargame.loader.injects import read_injects
+from wargame.loader.transparency import read_transparency
 from wargame.model import Channel, Clock, Delegation, Rulebook, Scenario, StartRung
 from wargame.model.scenario import CHANNEL_STATUSES, ROLES
 from wargame.yamlsource import Node
 
 SCENARIO_KEYS = ("scenario", "title", "rulebook", "clock", "delegations")
-SCENARIO_OPTIONAL = ("summary", "hotline", "start", "injects", "evaluation", "hotwash")
+SCENARIO_OPTIONAL = ("summary", "hotline", "start", "injects", "evaluation", "hotwash",
+                     "transparency")
 CLOCK_KEYS = ("turns", "turn_length")
 DELEGATION_KEYS = ("id", "name")
 DELEGATION_OPTIONAL = ("role", "objectives", "red_lines", "briefing")
@@ -54,6 +56,7 @@ def read_scenario(root: Node, reader: Reader, find_rulebook: RulebookFinder,
     injects = read_injects(fields.sequence("injects"), context)
     objectives = read_evaluation(fields.get("evaluation"), context)
     hotwash = fields.texts("hotwash")
+    transparency = read_transparency(fields.get("transparency"), reader)
     reader.finish()
     if rulebook is None:
         return None
@@ -69,6 +72,7 @@ def read_scenario(root: Node, reader: Reader, find_rulebook: RulebookFinder,
         injects=injects,
         objectives=objectives,
         hotwash=hotwash,
+        transparency=transparency,
         rulebook_ref=rulebook_ref or "",
         source=reader.file,
     )

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import attrs
-import networkx as nx
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 from wargame.model.cbm import Obligation, ReportField
 
 ADJUDICATION_MODES = ("facilitator", "automatic")
 TARGET_MODES = ("required", "optional", "none")
-VISIBILITIES = ("public", "private")
+# public: everyone; parties: the author, the target or targets, and control; private: the
+# author and control. The rules are in wargame.engine.visibility.
+VISIBILITIES = ("public", "parties", "private")
 
 
 @attrs.frozen
@@ -77,6 +81,8 @@ class Ladder:
         Each rung links up (``kind="up"``) and down (``kind="down"``) to its neighbours;
         every jump adds an edge of ``kind="jump"`` carrying its ``name``.
         """
+        import networkx as nx  # only screens and analyses want the graph object; the fold does not
+
         graph = nx.DiGraph()
         for rung in self.rungs:
             graph.add_node(
@@ -85,12 +91,18 @@ class Ladder:
                 name=rung.name,
                 thresholds_above=[t.name for t in self.thresholds_above(rung.id)],
             )
-        for lower, upper in zip(self.rungs, self.rungs[1:]):
-            graph.add_edge(lower.id, upper.id, kind="up", name="")
-            graph.add_edge(upper.id, lower.id, kind="down", name="")
-        for jump in self.jumps:
-            graph.add_edge(jump.from_rung, jump.to_rung, kind="jump", name=jump.name)
+        for a, b, kind, name in self.edges():
+            graph.add_edge(a, b, kind=kind, name=name)
         return graph
+
+    def edges(self) -> list[tuple[str, str, str, str]]:
+        """The ladder graph's edges as (from, to, kind, name), in the order they are added."""
+        edges = []
+        for lower, upper in zip(self.rungs, self.rungs[1:]):
+            edges.append((lower.id, upper.id, "up", ""))
+            edges.append((upper.id, lower.id, "down", ""))
+        edges.extend((jump.from_rung, jump.to_rung, "jump", jump.name) for jump in self.jumps)
+        return edges
 
 
 @attrs.frozen
@@ -116,6 +128,8 @@ class MoveType:
     fields: tuple[ReportField, ...] = ()  # a report format (model.cbm)
     obliges: Obligation | None = None
     quota: int | None = None  # at most this many aimed at one delegation per exercise
+    # A call over the hotline: once approved, the move is also the message on the network.
+    hotline: bool = False
 
 
 @attrs.frozen

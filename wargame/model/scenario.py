@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import attrs
-import networkx as nx
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 from wargame.model.conditions import When
 from wargame.model.rulebook import Rulebook
+from wargame.model.transparency import Transparency
 
 ROLES = ("state", "mediator", "observer")
 # The exercise's phases in order; "ended" follows the last one, by the action `end`.
@@ -119,6 +123,7 @@ class Inject:
     effects: tuple[Effect, ...] = ()
     delivery: str = ""  # HSEEP delivery method: phone, message, briefing...
     objectives: tuple[str, ...] = ()  # evaluation objectives this inject exercises
+    control_notes: str = ""  # guidance for the control cell; never shown to players
 
     @property
     def kind(self) -> str:
@@ -159,6 +164,7 @@ class Scenario:
     injects: tuple[Inject, ...] = ()
     objectives: tuple[Objective, ...] = ()
     hotwash: tuple[str, ...] = ()
+    transparency: Transparency = Transparency()  # the scenario's charter (defaults if absent)
     rulebook_ref: str = ""  # as written in the file: an id or a relative path
     source: str = ""  # the file it was read from
 
@@ -207,6 +213,8 @@ class Scenario:
 
     def hotline_graph(self) -> nx.Graph:
         """The hotline network: delegations as nodes, channels as edges (with ack_within)."""
+        import networkx as nx  # only analyses want the graph object; routing does not
+
         graph = nx.Graph()
         for delegation in self.delegations:
             graph.add_node(delegation.id, name=delegation.name, role=delegation.role)

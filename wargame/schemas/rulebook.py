@@ -84,10 +84,16 @@ def _move() -> Schema:
                                    "measure. Defaults to false."},
             "target": enum("Whether the move names a target delegation: required, optional "
                            "or none. Defaults to optional.", TARGET_MODES),
-            "visibility": enum("Default visibility: public (everyone sees it) or private "
-                               "(the mover, its target and control). Defaults to public.",
+            "visibility": enum("Default visibility: public (everyone), parties (the mover, "
+                               "its target and control) or private (the mover and control). "
+                               "Defaults to public.",
                                VISIBILITIES),
             "step": integer("Overrides the category's ladder step for this move."),
+            "hotline": {"type": "boolean",
+                        "description": "True when the move is a call over the hotline: once "
+                                       "approved it is also the message on the network (it "
+                                       "needs an open route and a target). Defaults to "
+                                       "false."},
             "description": text("What the move is and when to use it.", min_length=0),
             "fields": {
                 "type": "array", "items": _report_field(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wargame.model.conditions import EXPECTATION_STATUSES, PAUSE_STATUSES
 from wargame.model.scenario import CHANNEL_STATUSES, METRICS, ROLES
+from wargame.model.transparency import RELAY_VIEWS
 from wargame.schemas._common import (
     Schema,
     closed,
@@ -181,6 +182,10 @@ def _inject() -> Schema:
             "delivery": text("HSEEP delivery method: phone call, radio, email, simulated "
                              "news, briefing...", min_length=0),
             "text": text("What the receivers are told (Markdown).", min_length=0),
+            "control_notes": text("Guidance for the control cell (when and why to release "
+                                  "it...): shown on the console, the plan view and the full "
+                                  "debrief, never to a delegation or the public.",
+                                  min_length=0),
             "objectives": slugs("Ids of the evaluation objectives this inject exercises."),
             "expect": {
                 "type": "array",
@@ -266,6 +271,26 @@ def _objective() -> Schema:
     )
 
 
+def _transparency() -> Schema:
+    flag = {"type": "boolean"}
+    return closed(
+        "The scenario's transparency charter: what the fixed rules leave open. Every key "
+        "is optional.",
+        {
+            "observers_see_ladder": {**flag, "description": "Observers see the rungs of "
+                                     "every pair. Defaults to true."},
+            "relay_sees": enum("A delegation relaying a hotline message sees its text "
+                               "(text) or only that it passed (passage). Defaults to text.",
+                               RELAY_VIEWS),
+            "public_objectives": {**flag, "description": "The public debrief lists each "
+                                  "delegation's objectives and red lines. Defaults to true."},
+            "public_hotline_counts": {**flag, "description": "The public debrief gives "
+                                      "counts and timings of hotline traffic. Defaults to "
+                                      "true."},
+        },
+    )
+
+
 def scenario_schema() -> Schema:
     return document(
         "wargame scenario",
@@ -318,6 +343,7 @@ def scenario_schema() -> Schema:
                                 "items": ref("objective")}},
             ),
             "hotwash": strings("Questions asked in the assess phase."),
+            "transparency": _transparency(),
         },
         ("scenario", "title", "rulebook", "clock", "delegations"),
         {

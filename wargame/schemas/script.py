@@ -16,6 +16,7 @@ from wargame.schemas._common import (
     pair,
     ref,
     slug,
+    slugs,
     text,
 )
 
@@ -56,6 +57,9 @@ def _value(key: Key) -> Schema:
         return _date(key.doc)
     if key.value == PAIR:
         return pair(key.doc)
+    if key.value == SLUGS:
+        return {"description": key.doc,
+                "anyOf": [slug("One delegation id."), slugs("Delegation ids.")]}
     if key.value == EVENT:
         return {"description": key.doc,
                 "anyOf": [slug("A move or message id."),
@@ -64,9 +68,6 @@ def _value(key: Key) -> Schema:
         return {"description": key.doc,
                 "anyOf": [slug("A delegation id."),
                           pair("A pair of delegations (a mediator's move).")]}
-    if key.value == SLUGS:
-        return {"type": "array", "items": slug("An id."), "minItems": 1,
-                "uniqueItems": True, "description": key.doc}
     if key.value == REPORT:
         return {"type": "object", "description": key.doc,
                 "propertyNames": {"pattern": "^[a-z0-9][a-z0-9_-]*$"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,9 +14,10 @@ from textual.app import App
 from textual.screen import Screen
 
 from wargame.engine import Session
-from wargame.ui.live import Clock, LiveSession
+from wargame.printable import printable
+from wargame.ui.live import POLL_INTERVAL, Clock, LiveSession
 from wargame.ui.styles import APP_CSS
-from wargame.ui.screens.home import HomeScreen
+from wargame.ui.widgets.options import SafeCommandPalette
 from wargame.ui.screens.session import SessionScreen
 
 
@@ -33,7 +35,7 @@ class WargameApp(App[None]):
     TITLE = "wargame"
 
     def __init__(self, session: Session | None = None, *, created: bool = False,
-                 clock: Clock = time.time, poll_interval: float | None = 0.5,
+                 clock: Clock = time.time, poll_interval: float | None = POLL_INTERVAL,
                  scenario_ref: str | None = None) -> None:
         super().__init__()
         self.clock = clock
@@ -47,6 +49,8 @@ class WargameApp(App[None]):
         if session is not None:
             self.session_paths.append((Path(session.path), session.scenario.id))
         self._exit_holds = 0
+        # The traceback of the first unhandled exception: the command reports it, not Textual.
+        self.crash: str | None = None
         self._held_exit: tuple[Any, int, Any] | None = None
 
     @contextmanager
@@ -71,10 +75,38 @@ class WargameApp(App[None]):
             return
         super().exit(result, return_code, message)
 
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notice shows its text as written (wargame.ui.text): moves, messages and
+        refusals quote what users typed, which is never markup nor a terminal command."""
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash is None:
+            self.crash = "".join(traceback.format_exception(error))
+        super()._handle_exception(error)  # exits with return code 1, restoring the terminal
+
+    def _print_error_renderables(self) -> None:
+        if self.crash is not None:  # wargame.commands.running says what happened, briefly
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
+
+    def crash_lines(self) -> list[str]:
+        """After a crash: where the sessions are and how to resume them."""
+        return self.resume_lines() or ["No session was open."]
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     def get_default_screen(self) -> Screen:
         # The first screen is the app's default one: pushing it on top of a blank default
         # screen would cost a whole extra layout and frame before the console shows.
         if self._initial is None:
+            from wargame.ui.screens.home import HomeScreen  # only without a session
+
             return HomeScreen()
         return self._session_screen(self._initial[0])
 
@@ -89,7 +121,7 @@ class WargameApp(App[None]):
         return screen
 
     def _session_screen(self, session: Session) -> SessionScreen:
-        live = LiveSession(session, self.clock)
+        live = LiveSession(session, clock=self.clock)
         self.live_sessions.append(live)
         if (live.path, session.scenario.id) not in self.session_paths:
             self.session_paths.append((live.path, session.scenario.id))
@@ -119,7 +151,7 @@ class WargameApp(App[None]):
 
 
 def create_app(session: Session | None = None, *, created: bool = False,
-               clock: Clock | None = None, poll_interval: float | None = 0.5,
+               clock: Clock | None = None, poll_interval: float | None = POLL_INTERVAL,
                scenario_ref: str | None = None) -> WargameApp:
     """The app on the home screen (no session) or straight in a session.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.output import write_output
 from wargame.ui.live import LiveSession
 
 
@@ -28,7 +29,7 @@ def write_debrief(live: LiveSession, format: str = "html", edition: str = "full"
     try:
         with live.locked() as session:  # no fold may run while the debrief reads the state
             text = render_debrief(session, format=format, edition=edition)
-        target.write_text(text, encoding="utf-8")
+        write_output(target, text, source=live.path)
     except (WargameError, OSError) as error:
         raise DebriefUnavailable(str(error)) from None
     return target

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from wargame.engine.rules_control import paused_seconds
 from wargame.engine import retraction
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.turns import turn_started_at
@@ -90,6 +91,34 @@ def exercise_seconds(state: ExerciseState, now: float) -> float | None:
     return now - state.exercise_started_ts
 
 
+def _released_with(event: Event, state: ExerciseState, besides: str = "") -> str:
+    """The injects an event released (a turn's scheduled ones, the conditions it met)."""
+    released = [r.id for r in state.injects.values() if r.seq == event.seq and r.id != besides]
+    return f" · injects released: {', '.join(released)}" if released else ""
+
+
+def _describe_control(a: act.Action, state: ExerciseState) -> str | None:
+    """The control cell's levers, in the facilitator's words."""
+    if isinstance(a, act.Pause):
+        return "Timebox paused" + (f" — {a.reason}" if a.reason else "")
+    if isinstance(a, act.Resume):
+        return "Timebox resumed"
+    if isinstance(a, act.Hold):
+        return f"Inject {_or(a.id, '?')} held"
+    if isinstance(a, act.Retime):
+        return f"Inject {_or(a.id, '?')} re-timed to turn {_or(a.turn, '?')}"
+    if isinstance(a, act.AdHoc):
+        to = "all" if not a.to else ", ".join(a.to if isinstance(a.to, list) else [a.to])
+        source = f" from {a.source}" if a.source else ""
+        return f"Ad hoc inject {_or(a.id, '?')}{source} → {to}: {_or(a.title, '')}"
+    if isinstance(a, act.Update):
+        to = "all" if not a.to else ", ".join(a.to if isinstance(a.to, list) else [a.to])
+        return f"Situation update → {to}: {_or(a.text, '')}"
+    if isinstance(a, act.Summary):
+        return f"Facilitator's summary: {_or(a.text, '')}"
+    return None
+
+
 def timebox_status(state: ExerciseState, now: float) -> tuple[float, bool] | None:
     """(seconds left, over?) of the current turn's timebox, or None when there is none.
 
@@ -102,7 +131,8 @@ def timebox_status(state: ExerciseState, now: float) -> tuple[float, bool] | Non
     started = turn_started_at(state)
     if elapsed_total is None or started is None:
         return None
-    left = timebox - (elapsed_total - started)
+    # A paused timebox stands still: its paused seconds do not count against the turn.
+    left = timebox - (elapsed_total - started - paused_seconds(state, now))
     return left, left < 0
 
 
@@ -218,7 +248,7 @@ def describe_event(event: Event, state: ExerciseState) -> str:
             return ", ".join(f"{k}: {v}" for k, v in p.items() if k != "at")
         return str(p)
     if isinstance(a, act.Phase):
-        return f"Phase → {_or(a.to, '?')}"
+        return f"Phase → {_or(a.to, '?')}{_released_with(event, state)}"
     if isinstance(a, act.Move):
         move = state.moves.get(str(_or(a.id, "")))
         move_id = a.id or (move.id if move else "")
@@ -252,11 +282,11 @@ def describe_event(event: Event, state: ExerciseState) -> str:
         title = ""
         if any(i.id == inject_id for i in state.scenario.injects):
             title = f": {state.scenario.inject(inject_id).title}"
-        return f"Inject {inject_id} released by hand{title}"
+        return f"Inject {inject_id} released by hand{title}{_released_with(event, state, inject_id)}"
     if isinstance(a, act.Note):
         return f"{_or(a.by, '?')} ({_or(a.visibility, 'public')}): {_or(a.text, '')}"
     if isinstance(a, act.NextTurn):
-        return "Next turn"
+        return f"Next turn{_released_with(event, state)}"
     if isinstance(a, act.Rate):
         note = f" — {a.note}" if a.note else ""
         return f"{_or(a.objective, '?')} rated {_or(a.rating, '?')}{note}"
@@ -275,10 +305,14 @@ def describe_event(event: Event, state: ExerciseState) -> str:
         question = questions[index] if isinstance(index, int) and 0 <= index < len(questions) else "?"
         return f"“{question}” — {_or(a.answer, '')}"
     if isinstance(a, act.Channel):
-        return f"Channel {pair_label(tuple(a.between or ('?', '?')))} {_or(a.status, '?')}"
+        reason = f" — {a.reason}" if a.reason else ""
+        return f"Channel {pair_label(tuple(a.between or ('?', '?')))} {_or(a.status, '?')}{reason}"
     if isinstance(a, act.ProposePause):
         return (f"{_or(a.by, '?')} proposes pause {_or(a.id, '')} to {_or(a.other, '?')} "
                 f"for {_or(a.turns, '?')} turn(s)")
     if isinstance(a, act.AnswerPause):
         return f"{_or(a.by, '?')} answers pause {_or(a.pause, '?')}: {_or(a.answer, '?')}"
+    control = _describe_control(a, state)
+    if control is not None:
+        return control
     return ", ".join(f"{k}: {v}" for k, v in a.written().items())

@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 
 from wargame.engine import Session
-from wargame.engine.history import previous_session
+from wargame.engine.history import OnSkip, open_previous
 from wargame.engine.state import ImprovementItem
 from wargame.errors import WargameError
 from wargame.paths import sessions_dir
@@ -44,7 +44,7 @@ def session_files(folder: Path | None = None) -> list[Path]:
 
 def summarize(path: Path) -> SessionSummary:
     try:
-        session = Session.open(path)
+        session = Session.open(path, read_only=True)
     except WargameError as error:
         return SessionSummary(path=path, last_activity=last_written(path), error=str(error))
     try:
@@ -62,16 +62,13 @@ def summaries(folder: Path | None = None) -> Iterator[SessionSummary]:
 
 
 def last_session_of(scenario_id: str, exclude: Path | None = None,
-                    folder: Path | None = None) -> tuple[Path | None, list[ImprovementItem]]:
-    """The most recent other session of ``scenario_id`` and its improvement plan."""
-    chosen = previous_session(scenario_id, folder or sessions_dir(), exclude=exclude)
-    if chosen is None:
+                    folder: Path | None = None, on_skip: OnSkip | None = None,
+                    ) -> tuple[Path | None, list[ImprovementItem]]:
+    """The most recent other session of ``scenario_id`` and its improvement plan; a damaged
+    one is skipped (and ``on_skip`` told why)."""
+    skipped = {"on_skip": on_skip} if on_skip is not None else {}
+    session = open_previous(scenario_id, folder or sessions_dir(), exclude=exclude, **skipped)
+    if session is None:
         return None, []
-    try:
-        session = Session.open(chosen)
-    except WargameError:
-        return None, []
-    try:
-        return chosen, list(session.state.improvements)
-    finally:
-        session.close()
+    with session:
+        return session.path, list(session.state.improvements)

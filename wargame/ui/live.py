@@ -1,83 +1,105 @@
-"""The app's handle on an open session: every engine call the UI makes goes through here.
+"""The live model of every session screen: console, delegation, observer and projector.
 
-Engine calls may block (SQLite, folding the log), so the app makes them from thread
-workers only. The engine folds events into the state in place, so readers on the UI
-thread take ``reading()`` — without waiting: when a worker is mid-fold the UI draws the
-next time instead of blocking the event loop.
+    engine  LiveSession.act / .refresh  ──►  Snapshot (a private copy, never changed)
+    thread  one poll thread per screen, an action worker per action
+    UI      SessionChanged(snapshot) ──► screen.snapshot ──► widgets draw from it
+
+A screen holds a :class:`wargame.engine.live.LiveSession` handle (its viewer's) and the
+latest snapshot it was sent. Only worker threads call the engine; they post the snapshot
+they got, and the UI thread keeps the newest (a late, older one is dropped). Widgets and
+forms are given ``snapshot.state`` and never see the session's own, mutable state, so
+nothing on the UI thread waits for a lock or retries.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from wargame.engine import Session
-from wargame.engine.state import Event, ExerciseState
+from textual import work
+from textual.message_pump import MessagePump
+from textual.screen import Screen
 
-Clock = Callable[[], float]
+from wargame.engine.live import Clock, LiveSession, Snapshot
+from wargame.engine.state import ExerciseState
+from wargame.errors import ActionRefused, WargameError
+from wargame.ui.messages import ActionDone, SessionChanged
+from wargame.ui.ticker import Ticker
+
+__all__ = ["Clock", "LiveScreen", "LiveSession", "POLL_INTERVAL", "Snapshot"]
+
+# Seconds between looks for other processes' events (a PRAGMA when nothing changed, so a
+# short wait costs next to nothing at rest and bounds how late an event shows).
+POLL_INTERVAL = 0.25
 
 
-class LiveSession:
-    def __init__(self, session: Session, clock: Clock = time.time) -> None:
-        self.session = session
-        self.clock = clock
-        self._lock = threading.RLock()
-        self._reported = len(session.state.events)
+class LiveScreen(Screen[None]):
+    """A screen on a live session: ``snapshot``, one poll thread, actions in workers.
 
-    @property
-    def path(self) -> Path:
-        return Path(self.session.path)
+    Subclasses draw in ``show_snapshot(before, after)``, called on the UI thread with the
+    previous and the new snapshot whenever a newer one arrives.
+    """
+
+    def __init__(self, live: LiveSession, *, poll_interval: float | None = POLL_INTERVAL,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.live = live
+        self.poll_interval = poll_interval
+        self.snapshot: Snapshot = live.snapshot
+        self._poller: Ticker | None = None
+        self._poll_problem: str | None = None
 
     @property
     def state(self) -> ExerciseState:
-        return self.session.state
+        """What the screen shows: the latest snapshot's state."""
+        return self.snapshot.state
 
-    @contextmanager
-    def reading(self) -> Iterator[bool]:
-        """Yields True when the state may be read now, False when a worker is changing it."""
-        acquired = self._lock.acquire(blocking=False)
+    def start_polling(self) -> None:
+        if self.poll_interval and self._poller is None:
+            self._poller = Ticker(self.poll_interval, self._poll, name="wargame-poll",
+                                  on_error=self._poll_failed).start()
+
+    def on_unmount(self) -> None:
+        if self._poller is not None:
+            self._poller.stop()
+
+    def _poll(self) -> None:
+        """On the poll thread: fold in other processes' events; post the new snapshot."""
         try:
-            yield acquired
-        finally:
-            if acquired:
-                self._lock.release()
+            snapshot = self.live.refresh()
+        except WargameError as error:  # locked or gone for now: say so (once), keep looking
+            if str(error) != self._poll_problem:
+                self._poll_problem = str(error)
+                self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self._poll_problem = None
+        if snapshot is not None:
+            self.post_message(SessionChanged(snapshot))
 
-    @contextmanager
-    def locked(self) -> Iterator[Session]:
-        """Exclusive use of the session for a worker thread (waits for other workers)."""
-        with self._lock:
-            yield self.session
+    def _poll_failed(self, error: BaseException) -> None:
+        self.app.call_from_thread(
+            self.notify, f"Live updates stopped: {error}. Reopen this screen to resume them.",
+            severity="error", timeout=30)
 
-    def act(self, kind: str, payload: dict[str, Any]) -> tuple[Event, list[Event]]:
-        """Perform one action (blocking); the event and every event not yet reported.
+    def act(self, kind: str, payload: dict[str, Any], reply_to: MessagePump | None = None) -> None:
+        """Perform an action in a worker; ``reply_to`` (default: this screen) gets ActionDone."""
+        self._act_worker(kind, payload, reply_to or self)
 
-        Raises ActionRefused (nothing written) like Session.act. ``at`` comes from the
-        app's clock once the exercise has begun, so the UI and its tests share one time.
-        """
-        with self._lock:
-            started = self.session.state.exercise_started_ts
-            at = None if started is None else max(self.clock() - started, 0.0)
-            event = self.session.act(kind, payload, at=at)
-            return event, self._unreported()
+    @work(thread=True, group="store", description="engine action")  # a bug is reported, not lost
+    def _act_worker(self, kind: str, payload: dict[str, Any], reply_to: MessagePump) -> None:
+        try:
+            event, snapshot = self.live.act(kind, payload)
+        except (ActionRefused, WargameError) as refusal:  # the engine's words; nothing lost
+            reply_to.post_message(ActionDone(kind, payload, None, str(refusal)))
+            return
+        self.post_message(SessionChanged(snapshot))
+        reply_to.post_message(ActionDone(kind, payload, event, None))
 
-    def refresh(self) -> list[Event]:
-        """Events other processes appended since the last look (blocking, cheap when none)."""
-        with self._lock:
-            self.session.refresh()
-            return self._unreported()
+    def on_session_changed(self, changed: SessionChanged) -> None:
+        changed.stop()
+        if changed.snapshot.version <= self.snapshot.version:
+            return  # an older snapshot overtaken by a newer one
+        before, self.snapshot = self.snapshot, changed.snapshot
+        self.show_snapshot(before, self.snapshot)
 
-    def _unreported(self) -> list[Event]:
-        events = self.session.state.events
-        if self._reported > len(events):  # the state was rebuilt from scratch
-            self._reported = 0
-        new = events[self._reported:]
-        self._reported = len(events)
-        return list(new)
-
-    def close(self) -> None:
-        with self._lock:
-            self.session.close()
+    def show_snapshot(self, before: Snapshot, after: Snapshot) -> None:
+        raise NotImplementedError

@@ -1,4 +1,4 @@
-"""Messages the store workers post back to the UI thread."""
+"""Messages the engine's worker and poll threads post back to the UI thread."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ from typing import Any
 
 from textual.message import Message
 
+from wargame.engine.live import Snapshot
 from wargame.engine.state import Event
 
 
 class SessionChanged(Message):
-    """New events were folded into the state (ours or another process's)."""
+    """A new snapshot of the session (after an action here or events from elsewhere)."""
 
-    def __init__(self, events: list[Event]) -> None:
+    def __init__(self, snapshot: Snapshot) -> None:
         super().__init__()
-        self.events = events
+        self.snapshot = snapshot
 
 
 class ActionDone(Message):

@@ -16,14 +16,13 @@ from textual.screen import Screen
 from wargame.engine import Session
 from wargame.engine.presence import HEARTBEAT_EVERY
 from wargame.engine.visibility import CONTROL, PUBLIC
-from wargame.ui.app import WargameApp
+from wargame.printable import printable
+from wargame.ui.app import WargameApp, shown_path
 from wargame.ui.styles import APP_CSS, FORMS_CSS, VIEWS_CSS
 from wargame.ui.delegation.chooser import ChooseViewerScreen
-from wargame.ui.delegation.live import Clock, ViewerSession
 from wargame.ui.delegation.public import PublicScreen
 from wargame.ui.delegation.screens import DelegationScreen, PollingScreen
-
-POLL_INTERVAL = 0.25  # seconds between looks for other processes' events
+from wargame.ui.live import POLL_INTERVAL, Clock, LiveSession
 
 
 class ViewerApp(WargameApp):
@@ -37,8 +36,8 @@ class ViewerApp(WargameApp):
         self.presence_interval = presence_interval
         self.session = session
         self.viewer = viewer
-        self.viewer_sessions: list[ViewerSession] = []
-        self.title = f"wargame · {session.scenario.title}"
+        self.viewer_sessions: list[LiveSession] = []
+        self.title = printable(f"wargame · {session.scenario.title}")
 
     def get_default_screen(self) -> Screen:
         return Screen(id="_default")  # a blank base: the viewer's screen is pushed on mount
@@ -58,12 +57,12 @@ class ViewerApp(WargameApp):
                 self.pop_screen()
             self.open_session(self.session, created=False)
             return
-        live = ViewerSession(self.session, viewer, self.clock)
+        live = LiveSession(self.session, viewer, self.clock)
         self.viewer_sessions.append(live)
         screen: PollingScreen = (PublicScreen if viewer == PUBLIC else DelegationScreen)(
             live, poll_interval=self.poll_interval, presence_interval=self.presence_interval)
         scenario = self.session.scenario
-        self.sub_title = "Projector" if viewer == PUBLIC else scenario.delegation(viewer).name
+        self.sub_title = "Projector" if viewer == PUBLIC else printable(scenario.delegation(viewer).name)
         if chooser:
             self.switch_screen(screen)
         else:
@@ -71,6 +70,15 @@ class ViewerApp(WargameApp):
 
     def view_shown(self, seq: int) -> None:
         """A screen now shows everything up to event ``seq`` (a hook for tests and benchmarks)."""
+
+    def crash_lines(self) -> list[str]:
+        if not self.viewer_sessions:
+            return super().crash_lines()
+        where = shown_path(self.session.path)
+        scenario = self._scenario_ref or self.session.scenario.id
+        viewer = f" --as {self.viewer}" if self.viewer else ""
+        return [f"Session saved in {where}; reopen this screen with: "
+                f"wargame play {scenario} --session {where}{viewer}"]
 
     def resume_lines(self) -> list[str]:
         return [] if self.viewer_sessions else super().resume_lines()

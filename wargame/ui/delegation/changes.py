@@ -27,6 +27,14 @@ def what_changed(old: ExerciseState, new: ExerciseState, viewer: str) -> list[No
     for inject_id in new.injects.keys() - old.injects.keys():
         inject = new.scenario.inject(inject_id)
         notices.append(Notice("Inject", f"{inject.title} (from {inject.source or 'control'})"))
+    seen = {u.seq for u in old.updates}
+    for update in new.updates:
+        if update.seq not in seen:
+            notices.append(Notice("Situation update", update.text))
+    if new.paused_ts is not None and old.paused_ts is None and new.phase == "exercise":
+        notices.append(Notice("Timebox", "Control paused the timebox."))
+    elif new.paused_ts is None and old.paused_ts is not None and new.turn == old.turn:
+        notices.append(Notice("Timebox", "The timebox runs again."))
     for message in new.messages.values():
         before = old.messages.get(message.id)
         if before is None and message.recipient == viewer:

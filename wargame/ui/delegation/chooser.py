@@ -1,37 +1,50 @@
 """The first screen of a browser connection: who are you, and your access code.
 
-A wrong code is refused with a pause that grows with each attempt; after
-``MAX_ATTEMPTS`` wrong codes the connection closes. The projector (public) view needs no
-code. Codes are checked in a worker: the first check may create the session's secret.
+Attempts go through the session's access guard (wargame.engine.access_guard): wrong codes
+count per viewer across every connection, with a growing wait and a lockout control
+lifts, each logged with the time and the connection's address. After ``MAX_ATTEMPTS``
+wrong codes this connection closes as well. A viewer with ``MAX_CONNECTIONS`` screens
+open gets no other. The projector (public) view needs no code. Codes are checked in a
+worker: the first check may create the session's secret.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wargame.engine import Session
 from wargame.engine.access import CODE_LENGTH, check_code
+from wargame.engine.access_guard import (
+    CLIENT_ADDRESS_VARIABLE, MAX_CONNECTIONS, AccessGuard, check_attempt, open_screens,
+)
 from wargame.engine.visibility import CONTROL, PUBLIC
 from wargame.errors import WargameError
+from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 5  # per connection; the guard counts across connections
 PAUSE_PER_FAILURE = 1.0  # seconds the code field stays locked, times the failures so far
 
 
+def client_address() -> str:
+    """The address of the browser behind this connection, or "local" in a terminal."""
+    return os.environ.get(CLIENT_ADDRESS_VARIABLE, "") or "local"
+
+
 def viewer_options(session: Session) -> list[Option]:
-    options = [Option(Content.assemble((d.name, "bold"), f" ({d.id}) · {d.role}"), id=d.id)
+    options = [Option(assemble((d.name, "bold"), f" ({d.id}) · {d.role}"), id=d.id)
                for d in session.scenario.delegations]
-    options.append(Option(Content.assemble(("Projector", "bold"),
+    options.append(Option(assemble(("Projector", "bold"),
                                            " · public information only, no code needed"), id=PUBLIC))
-    options.append(Option(Content.assemble(("Control", "bold"), " · the facilitator's console"),
+    options.append(Option(assemble(("Control", "bold"), " · the facilitator's console"),
                           id=CONTROL))
     return options
 
@@ -45,10 +58,10 @@ class ChooseViewerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="chooser"):
-            yield Static(Content.assemble(("wargame", "bold $accent"), " · ",
+            yield Static(assemble(("wargame", "bold $accent"), " · ",
                                           (self.session.scenario.title, "bold")), id="chooser-title")
             yield Static("Whose screen do you want to open?", classes="field-label")
-            yield OptionList(*viewer_options(self.session), id="chooser-viewers")
+            yield Options(*viewer_options(self.session), id="chooser-viewers")
             yield Static("Access code", classes="field-label")
             with Horizontal(id="chooser-code-row"):
                 yield Input(id="chooser-code", password=True, max_length=CODE_LENGTH + 4,
@@ -56,7 +69,7 @@ class ChooseViewerScreen(Screen[None]):
                             compact=True)
                 yield Button("Open", variant="primary", id="chooser-open", compact=True)
             yield Static(id="chooser-error")
-            yield Static(Content.styled(
+            yield Static(plain(
                 "↑ ↓ choose · Enter · type your code · Enter. Your code opens your "
                 "delegation's screen only: keep it to your delegation.",
                 "$text-muted"), id="chooser-hint")
@@ -91,31 +104,44 @@ class ChooseViewerScreen(Screen[None]):
 
     @work(thread=True, group="access", exit_on_error=False, description="check the access code")
     def _check(self, viewer: str, typed: str) -> None:
+        guard = AccessGuard(self.session.path)
+        wrong = []
         try:
-            ok = check_code(self.session, viewer, typed)
+            def matches(code: str) -> bool:
+                ok = check_code(self.session, viewer, code)
+                wrong.append(not ok)
+                return ok
+            scenario = self.session.scenario
+            name = scenario.delegation(viewer).name if scenario.has_delegation(viewer) \
+                else "Control"
+            refusal = check_attempt(guard, viewer, typed, client_address(), matches, name=name)
+            wait = guard.gate(viewer).wait
+            if refusal is None and open_screens(self.session.path, viewer) >= MAX_CONNECTIONS:
+                refusal = (f"{MAX_CONNECTIONS} screens of {viewer} are open already; close "
+                           "one first (the facilitator sees them under presence).")
         except WargameError as error:
             self.app.call_from_thread(self._refused, str(error), 0.0)
             return
-        if ok:
+        finally:
+            guard.close()
+        if refusal is None:
             self.app.call_from_thread(self.open_view, viewer)
+        elif wrong and wrong[-1]:
+            self.app.call_from_thread(self._wrong_code, refusal, wait)
         else:
-            self.app.call_from_thread(self._wrong_code, viewer)
+            self.app.call_from_thread(self._refused, refusal, 0.0)
 
-    def _wrong_code(self, viewer: str) -> None:
+    def _wrong_code(self, refusal: str, wait: float) -> None:
         self.failures += 1
         if self.failures >= MAX_ATTEMPTS:
-            self.app.exit(return_code=1, message="Too many wrong access codes; reconnect to try again.")
+            self.app.exit(return_code=1, message="Too many wrong access codes.")
             return
-        scenario = self.session.scenario
-        name = scenario.delegation(viewer).name if scenario.has_delegation(viewer) else "Control"
-        left = MAX_ATTEMPTS - self.failures
-        self._refused(f"That code does not open the screen of {name}. "
-                      f"{left} attempt{'s' if left > 1 else ''} left.",
-                      PAUSE_PER_FAILURE * self.failures)
+        # The field stays locked while the guard would refuse anyway.
+        self._refused(refusal, max(wait, PAUSE_PER_FAILURE * self.failures))
 
     def _refused(self, message: str, pause: float) -> None:
         error = self.query_one("#chooser-error", Static)
-        error.update(Content.styled(f"⚠ {message}", "bold $text-error"))
+        error.update(plain(f"⚠ {message}", "bold $text-error"))
         self.query_one("#chooser-code", Input).value = ""
         if pause:
             self.set_timer(pause, lambda: self._set_busy(False))

@@ -16,6 +16,7 @@ from wargame.model.scenario import Pair
 from wargame.ui.describe import pair_label, pair_markers
 from wargame.ui.widgets.ladder import ladder_rows, pair_colour
 from wargame.ui.widgets.ladder_panel import offramp_content
+from wargame.ui.text import assemble, plain
 
 
 def pairs_of(state: ExerciseState, viewer: str) -> list[Pair]:
@@ -36,7 +37,7 @@ def ladder_lines(state: ExerciseState, pairs: list[Pair], width: int = 200) -> l
     lines: list[Content] = []
     for row in ladder_rows(state):
         if row.threshold is not None:
-            line = Content.styled(f"   ┄┄ {row.threshold.name} ┄┄", "$text-muted italic")
+            line = plain(f"   ┄┄ {row.threshold.name} ┄┄", "$text-muted italic")
             lines.append(line.truncate(width))
             continue
         rung = row.rung
@@ -50,7 +51,7 @@ def ladder_lines(state: ExerciseState, pairs: list[Pair], width: int = 200) -> l
         room = width - 5 - sum(len(m if isinstance(m, str) else m[0]) for m in marks)
         name_width = max(min(longest, room), 1)
         name = rung.name if len(rung.name) <= name_width else rung.name[:name_width - 1] + "…"
-        lines.append(Content.assemble((f"{rung.level:>2} ┃ ", "$text-muted"),
+        lines.append(assemble((f"{rung.level:>2} ┃ ", "$text-muted"),
                                       name.ljust(name_width), *marks))
     return lines
 
@@ -67,11 +68,11 @@ def pairs_content(state: ExerciseState, pairs: list[Pair], *, offramps: bool) ->
             continue
         where = ladder.rung(dyad.rung).name
         peak = f" (peak {ladder.rung(dyad.peak_rung).name})" if dyad.peak_level > dyad.level else ""
-        lines.append(Content.assemble((f"[{markers[pair]}]", f"bold {colours[pair]}"), " ",
+        lines.append(assemble((f"[{markers[pair]}]", f"bold {colours[pair]}"), " ",
                                       (pair_label(pair), "bold"), f": {where}{peak}"))
         if offramps:
             lines.append(offramp_content(state, off_ramps(state, pair), markers[pair]))
-    return Content("\n").join(lines)
+    return plain("\n").join(lines)
 
 
 class PairLadder(Static):
@@ -91,5 +92,5 @@ class PairLadder(Static):
             return
         view, pairs, offramps = self._drawn
         rows = ladder_lines(view, pairs, self.content_region.width or 80)
-        self.update(Content("\n").join([*rows, Content(""), pairs_content(view, pairs,
+        self.update(plain("\n").join([*rows, plain(""), pairs_content(view, pairs,
                                                                          offramps=offramps)]))

@@ -6,15 +6,16 @@ from __future__ import annotations
 import re
 
 from textual.content import Content
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from wargame.engine.indicators import delegation_indicators
 from wargame.engine.obligations import open_obligations
 from wargame.engine.pauses import last_turn, status as pause_status
-from wargame.engine.state import ExerciseState, Message, MoveRecord
+from wargame.engine.state import ExerciseState, Message, MoveRecord, SituationUpdate
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
+from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.item_list import ItemList
 
 MOVE_STATUS = {
     "pending": ("● pending", "$text-warning"),
@@ -47,6 +48,8 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     if view.turn:
         parts.append(f" T{view.turn}/{scenario.clock.turns}" if short else
                      f" Turn {view.turn} of {scenario.clock.turns} · {game_time(scenario, view.turn)}")
+    if view.paused_ts is not None and view.phase == "exercise":
+        parts.append(("  PAUSED", "bold $text-warning"))
     timer = timebox_status(view, now)
     if timer is not None:
         left, over = timer
@@ -73,7 +76,7 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     if pending:
         parts.append((f"  ●{pending} pending" if short else f"  ● {pending} awaiting adjudication",
                       "$text-warning"))
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 class ViewerStatus(Static):
@@ -99,7 +102,7 @@ def prose(text: str) -> Content:
         lines = [line.strip() for line in paragraph.splitlines()]
         joiner = "\n" if any(_LIST_ITEM.match(line) for line in lines) else " "
         paragraphs.append(_emphasis(joiner.join(lines)))
-    return Content("\n\n").join(paragraphs)
+    return plain("\n\n").join(paragraphs)
 
 
 def _emphasis(text: str) -> Content:
@@ -110,7 +113,7 @@ def _emphasis(text: str) -> Content:
         parts.append((match.group(1), "bold") if match.group(1) else (match.group(2), "italic"))
         position = match.end()
     parts.append(text[position:])
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 def obligation_lines(view: ExerciseState, viewer: str) -> list[Content]:
@@ -118,7 +121,7 @@ def obligation_lines(view: ExerciseState, viewer: str) -> list[Content]:
     lines = []
     for duty in open_obligations(view, viewer) if viewer != PUBLIC else []:
         left = duty.turns_left(view.turn)
-        lines.append(Content.assemble(
+        lines.append(assemble(
             ("⚖ You owe ", "bold $text-warning"), f"{duty.to} {duty.move} in answer to ",
             (duty.from_move, "bold"), f": due by turn {duty.due} ",
             (f"({'this turn' if left == 0 else f'{left} more turn' + ('s' if left > 1 else '')})",
@@ -127,17 +130,25 @@ def obligation_lines(view: ExerciseState, viewer: str) -> list[Content]:
 
 
 def inject_lines(view: ExerciseState) -> list[Content]:
-    released = sorted(view.injects.values(), key=lambda r: r.seq, reverse=True)
+    """The injects and situation updates that reached the viewer, newest first."""
+    released = sorted([*view.injects.values(), *view.updates], key=lambda r: r.seq,
+                      reverse=True)
     if not released:
-        return [Content.styled("No inject has reached you yet.", "$text-muted")]
+        return [plain("No inject has reached you yet.", "$text-muted")]
     lines: list[Content] = []
     for release in released:
+        if isinstance(release, SituationUpdate):
+            lines += [
+                assemble((f"T{release.turn} ", "$text-muted"), ("Situation update", "bold")),
+                plain("from control", "$text-muted"), prose(release.text), plain(""),
+            ]
+            continue
         inject = view.scenario.inject(release.id)
         via = f" · {inject.delivery}" if inject.delivery else ""
         lines += [
-            Content.assemble((f"T{release.released_turn} ", "$text-muted"), (inject.title, "bold")),
-            Content.styled(f"from {inject.source or 'control'}{via}", "$text-muted"),
-            prose(inject.text), Content(""),
+            assemble((f"T{release.released_turn} ", "$text-muted"), (inject.title, "bold")),
+            plain(f"from {inject.source or 'control'}{via}", "$text-muted"),
+            prose(inject.text), plain(""),
         ]
     return lines
 
@@ -150,7 +161,7 @@ def own_indicator_line(view: ExerciseState, viewer: str) -> list[Content]:
     share = row["timeliness"]["on_time_share"]
     sharing, consistency = row["information_sharing"], row["consistency"]["share"]
     complete = sharing["mean_completeness"]
-    return [Content.assemble(
+    return [assemble(
         ("Your indicators: ", "bold"),
         f"on time {'–' if share is None else f'{share:.0%}'} · contact "
         f"{sum(row['contact']['per_turn'])} · reports {sharing['reports']}"
@@ -161,11 +172,11 @@ def own_indicator_line(view: ExerciseState, viewer: str) -> list[Content]:
 class InjectFeed(Static):
     def show_view(self, view: ExerciseState, viewer: str = PUBLIC) -> None:
         owed = [*own_indicator_line(view, viewer), *obligation_lines(view, viewer)]
-        self.update(Content("\n").join([*owed, *([Content("")] if owed else []),
-                                         *inject_lines(view)]))
+        self.update(plain("\n").join([*owed, *([plain("")] if owed else []),
+                                       *inject_lines(view)]))
 
 
-def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Content:
+def message_lines(view: ExerciseState, message: Message, viewer: str) -> list[Content]:
     if message.sender == viewer:
         head = f"→ to {delegation_name(view.scenario, message.recipient)}"
     elif message.recipient == viewer:
@@ -181,66 +192,56 @@ def message_prompt(view: ExerciseState, message: Message, viewer: str) -> Conten
         state = ("⌛ awaiting acknowledgement", "$text-warning")
     late = ("  ⚠ LATE", "bold $text-error") if message.late(view.turn) else ""
     reply = f"  ↳ reply to {message.reply_to}" if message.reply_to else ""
-    lines = [Content.assemble((message.id, "bold"), f" T{message.sent_turn} {head}{via}  ", state,
+    lines = [assemble((message.id, "bold"), f" T{message.sent_turn} {head}{via}  ", state,
                               late, (reply, "$text-muted")),
-             Content.assemble("  “", message.text, "”")]
+             assemble("  “", message.text, "”")]
     if message.ack_text:
-        lines.append(Content.assemble(("  answer: ", "$text-muted"), "“", message.ack_text, "”"))
-    return Content("\n").join(lines)
+        lines.append(assemble(("  answer: ", "$text-muted"), "“", message.ack_text, "”"))
+    return lines
 
 
-class HotlineList(OptionList):
-    """The viewer's messages, newest first; the option id is the message id."""
+class HotlineList(ItemList):
+    """The viewer's messages, newest first; the item id is the message id."""
 
     def show_view(self, view: ExerciseState, viewer: str) -> None:
         messages = sorted(view.messages.values(), key=lambda m: m.seq, reverse=True)
-        keep_options(self, [Option(message_prompt(view, m, viewer), id=m.id) for m in messages])
-
-    def chosen(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option is not None else None
+        # Whether a message is late depends on the turn too: the turn goes with the record.
+        self.set_items(((m.id, (m, view.turn)) for m in messages),
+                       lambda item: message_lines(view, item[0], viewer))
 
 
-def move_prompt(view: ExerciseState, move: MoveRecord, viewer: str) -> Content:
+def move_lines(view: ExerciseState, move: MoveRecord, viewer: str,
+               reading: str | None) -> list[Content]:
     target = f" → {move.target}" if move.target else ""
     cbm = ("  ◆CBM", "$text-success") if move.cbm else ""
-    private = ("  (private)", "$text-muted") if move.visibility == "private" else ""
+    private = (f"  ({move.visibility})", "$text-muted") if move.visibility != "public" else ""
     rulebook = view.scenario.rulebook
     name = rulebook.move(move.type).name if rulebook.has_move(move.type) else move.type
     parts: list[str | tuple[str, str]] = [
         (move.id, "bold"), f" T{move.turn} ", (move.by, "bold"), f": {name}{target}", cbm, private]
     label, style = MOVE_STATUS.get(move.status, (move.status, ""))
     parts += ["  ", (label, style)]
-    lines = [Content.assemble(*parts), Content.assemble("  “", move.text, "”")]
+    lines = [assemble(*parts), assemble("  “", move.text, "”")]
     if move.by == viewer and move.decision_note:
-        lines.append(Content.assemble(("  control: ", "$text-muted"), move.decision_note))
-    reading = [p for p in view.perceptions if p.move == move.id and p.by == viewer]
-    if reading:
-        lines.append(Content.styled(f"  you read it as {reading[-1].as_category}", "$text-muted"))
-    return Content("\n").join(lines)
+        lines.append(assemble(("  control: ", "$text-muted"), move.decision_note))
+    if reading is not None:
+        lines.append(plain(f"  you read it as {reading}", "$text-muted"))
+    return lines
 
 
-class MoveList(OptionList):
-    """Moves the viewer may see, newest first; the option id is the move id."""
+def own_readings(view: ExerciseState, viewer: str) -> dict[str, str]:
+    """The viewer's latest reading of each move it read: move id -> category."""
+    return {p.move: p.as_category for p in view.perceptions if p.by == viewer}
+
+
+class MoveList(ItemList):
+    """Moves the viewer may see, newest first; the item id is the move id."""
 
     def show_view(self, view: ExerciseState, viewer: str) -> None:
         moves = sorted(view.moves.values(), key=lambda m: m.seq, reverse=True)
-        keep_options(self, [Option(move_prompt(view, m, viewer), id=m.id) for m in moves])
-
-    def chosen(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option is not None else None
-
-
-def keep_options(options: OptionList, new: list[Option]) -> None:
-    """Replace the options, keeping the highlighted one highlighted (by id)."""
-    highlighted = options.highlighted_option.id if options.highlighted_option else None
-    options.set_options(new)
-    ids = [option.id for option in new]
-    if highlighted in ids:
-        options.highlighted = ids.index(highlighted)
-    elif ids:
-        options.highlighted = 0
+        readings = own_readings(view, viewer)
+        self.set_items(((m.id, (m, readings.get(m.id))) for m in moves),
+                       lambda item: move_lines(view, item[0], viewer, item[1]))
 
 
 def briefing_markdown(view: ExerciseState, viewer: str) -> str:

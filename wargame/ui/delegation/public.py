@@ -16,17 +16,18 @@ from textual.widgets import Digits, Footer, Static
 from wargame.engine.state import ExerciseState
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.delegation.ladder import PairLadder
-from wargame.ui.delegation.panels import InjectFeed, move_prompt
+from wargame.ui.delegation.panels import InjectFeed, move_lines
 from wargame.ui.delegation.screens import PollingScreen
 from wargame.ui.describe import clock_text, game_time, timebox_status
 from wargame.ui.widgets.presence import PresencePanel
+from wargame.ui.text import assemble, plain
 
 
 def public_moves(view: ExerciseState) -> Content:
     moves = sorted(view.moves.values(), key=lambda m: m.seq, reverse=True)
     if not moves:
-        return Content.styled("No public move yet.", "$text-muted")
-    return Content("\n").join(move_prompt(view, move, PUBLIC) for move in moves)
+        return plain("No public move yet.", "$text-muted")
+    return plain("\n").join(line for move in moves for line in move_lines(view, move, PUBLIC, None))
 
 
 class PublicScreen(PollingScreen):
@@ -59,10 +60,10 @@ class PublicScreen(PollingScreen):
 
     def draw(self, view: ExerciseState, now: float) -> None:
         scenario = view.scenario
-        self.query_one("#public-scenario", Static).update(Content.styled(scenario.title, "bold"))
-        phase = Content.assemble((f" {view.phase.upper()} ", "bold reverse"))
+        self.query_one("#public-scenario", Static).update(plain(scenario.title, "bold"))
+        phase = assemble((f" {view.phase.upper()} ", "bold reverse"))
         if view.turn:
-            phase = Content.assemble(phase, f"  game time {game_time(scenario, view.turn)}")
+            phase = assemble(phase, f"  game time {game_time(scenario, view.turn)}")
         self.query_one("#public-phase", Static).update(phase)
         self.query_one("#public-turn-label", Static).update(f"TURN (OF {scenario.clock.turns})")
         self.query_one("#public-turn", Digits).update(str(view.turn) if view.turn else "-")
@@ -72,7 +73,7 @@ class PublicScreen(PollingScreen):
         self.tick()
 
     def tick(self) -> None:
-        timer = timebox_status(self.shown, self.live.clock())
+        timer = timebox_status(self.state, self.live.clock())
         label = self.query_one("#public-clock-label", Static)
         clock = self.query_one("#public-clock", Digits)
         if timer is None:
@@ -80,8 +81,10 @@ class PublicScreen(PollingScreen):
         else:
             left, over = timer
             words, figure = ("OVER TIME" if over else "TIME LEFT"), ("+" if over else "") + clock_text(left)
+            if self.state.paused_ts is not None:
+                words = "PAUSED"
         if clock.value != figure:  # ticks every second; redraw only what changed
             clock.update(figure)
         if str(label.render()) != words:
-            label.update(Content.styled(words, "bold $text-error") if over else words)
+            label.update(plain(words, "bold $text-error") if over else words)
         clock.set_class(over, "-over")

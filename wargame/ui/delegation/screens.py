@@ -1,107 +1,72 @@
 """A delegation's screen (an observer's, read-only) on a session others have open too.
 
 Tabs: the situation (ladder for its pairs, injects, who is connected), its hotline, the
-moves it may see, its briefing. Everything shown comes from ``live.view``, the viewer's
-filtered state. A poll thread looks for events from other processes every
-``poll_interval`` seconds; forms are modal screens above this one, so a refresh redraws
-the panels underneath and leaves what is being typed alone.
+moves it may see, its briefing. Everything shown comes from the screen's snapshot: the
+viewer's filtered copy of the state (wargame.ui.live). A poll thread looks for events from
+other processes every ``poll_interval`` seconds; forms are modal screens above this one,
+so a refresh redraws the panels underneath and leaves what is being typed alone.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical, VerticalScroll
-from textual.content import Content
-from textual.message import Message
-from textual.message_pump import MessagePump
-from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane
 
 from wargame.engine.presence import HEARTBEAT_EVERY
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.state import Message as HotlineMessage
-from wargame.errors import ActionRefused, WargameError
 from wargame.ui.delegation.changes import what_changed
 from wargame.ui.delegation.forms import own_form
 from wargame.ui.delegation.ladder import PairLadder, pairs_of
-from wargame.ui.delegation.live import ViewerSession
 from wargame.ui.delegation.panels import (
     HotlineList, InjectFeed, MoveList, ViewerStatus, briefing_markdown, waiting_for,
 )
-from wargame.ui.delegation.ticker import Ticker
+from wargame.printable import printable
+from wargame.ui.live import LiveScreen, LiveSession, Snapshot
 from wargame.ui.describe import describe_event
 from wargame.ui.messages import ActionDone
 from wargame.ui.widgets.hotline import channel_lines
 from wargame.ui.widgets.presence import PresencePanel
+from wargame.ui.text import plain
 
 ACTING = ("enter_move", "send_message", "reply", "acknowledge", "read_move")
 
 
-class ViewChanged(Message):
-    """The viewer's view was rebuilt (by an action here or an event from elsewhere)."""
+class PollingScreen(LiveScreen):
+    """A viewer's screen: redraws from each new snapshot and says what changed for it."""
 
-
-class PollingScreen(Screen[None]):
-    """Polls the session for other processes' events and redraws from the new view."""
-
-    def __init__(self, live: ViewerSession, *, poll_interval: float | None,
+    def __init__(self, live: LiveSession, *, poll_interval: float | None,
                  presence_interval: float = HEARTBEAT_EVERY) -> None:
-        super().__init__()
-        self.live = live
-        self.poll_interval = poll_interval
+        super().__init__(live, poll_interval=poll_interval)
         self.presence_interval = presence_interval
-        self.shown: ExerciseState = live.view
-        self._poller: Ticker | None = None
-        self._poll_problem: str | None = None
 
     def on_mount(self) -> None:
         self.prepare()
         self.show_view()
-        self.set_interval(1.0, self.tick)
-        if self.poll_interval:
-            self._poller = Ticker(self.poll_interval, self._poll, name="wargame-poll",
-                                  on_error=self._poll_failed).start()
+        self.set_interval(1.0, self._tick)
+        self.start_polling()
 
-    def on_unmount(self) -> None:
-        if self._poller is not None:
-            self._poller.stop()
+    def _tick(self) -> None:
+        if self.is_attached:
+            self.tick()
 
-    def _poll(self) -> None:
-        """On the poll thread: fold in other processes' events, tell the screen if any."""
-        try:
-            changed = self.live.refresh()
-        except WargameError as error:  # locked or gone for now: say so (once), keep looking
-            if str(error) != self._poll_problem:
-                self._poll_problem = str(error)
-                self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
-            return
-        self._poll_problem = None
-        if changed:
-            self.post_message(ViewChanged())
-
-    def _poll_failed(self, error: BaseException) -> None:
-        self.app.call_from_thread(
-            self.notify, f"Live updates stopped: {error}. Reopen this screen to resume them.",
-            severity="error", timeout=30)
-
-    def on_view_changed(self, _: ViewChanged) -> None:
-        before, self.shown = self.shown, self.live.view
-        for notice in what_changed(before, self.shown, self.live.viewer):
+    def show_snapshot(self, before: Snapshot, after: Snapshot) -> None:
+        for notice in what_changed(before.state, after.state, self.live.viewer):
             self.notify(notice.text, title=notice.title,
                         severity="warning" if notice.urgent else "information",
                         timeout=12 if notice.urgent else 6)
         self.show_view()
 
     def show_view(self) -> None:
-        """Redraw every panel from ``self.shown``; tells the app which event it now shows."""
-        self.draw(self.shown, self.live.clock())
+        """Redraw every panel from the snapshot; tells the app which event it now shows."""
+        self.draw(self.state, self.live.clock())
         view_shown = getattr(self.app, "view_shown", None)
         if view_shown is not None:
-            view_shown(self.shown.last_seq)
+            view_shown(self.state.last_seq)
 
     def prepare(self) -> None:
         """Once, when mounted: what does not change with the view."""
@@ -149,28 +114,28 @@ class DelegationScreen(PollingScreen):
                 yield MoveList(id="move-list")
             with TabPane("4 Briefing", id="briefing"):
                 with VerticalScroll():
-                    yield Markdown(id="briefing-text")
+                    yield Markdown(id="briefing-text", open_links=False)
         yield Footer(compact=True)
 
     def prepare(self) -> None:
         self.query_one("#briefing-text", Markdown).update(
-            briefing_markdown(self.shown, self.live.viewer))
+            printable(briefing_markdown(self.state, self.live.viewer)))
 
     def draw(self, view: ExerciseState, now: float) -> None:
         viewer = self.live.viewer
         self.query_one(ViewerStatus).show_view(view, viewer, now)
         self.query_one(PairLadder).show_view(view, pairs_of(view, viewer))
         self.query_one(InjectFeed).show_view(view, viewer)
-        self.query_one("#channels", Static).update(Content("\n").join(
-            [Content.styled("Channels", "bold $accent"), *channel_lines(view)]))
+        self.query_one("#channels", Static).update(plain("\n").join(
+            [plain("Channels", "bold $accent"), *channel_lines(view)]))
         self.query_one(HotlineList).show_view(view, viewer)
         self.query_one(MoveList).show_view(view, viewer)
         tabs = self.query_one("#tabs", TabbedContent)
         waiting = len(waiting_for(view, viewer))
-        tabs.get_tab("hotline").label = f"2 Hotline ({waiting} to ack)" if waiting else "2 Hotline"
+        tabs.get_tab("hotline").label = plain(f"2 Hotline ({waiting} to ack)" if waiting else "2 Hotline")
 
     def tick(self) -> None:
-        self.query_one(ViewerStatus).show_view(self.shown, self.live.viewer, self.live.clock())
+        self.query_one(ViewerStatus).show_view(self.state, self.live.viewer, self.live.clock())
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -197,7 +162,7 @@ class DelegationScreen(PollingScreen):
         self.open_form("hotline", to=other, reply_to=message.id)
 
     def action_acknowledge(self) -> None:
-        waiting = waiting_for(self.shown, self.live.viewer)
+        waiting = waiting_for(self.state, self.live.viewer)
         if not waiting:
             self.notify("No message is waiting for your acknowledgement.")
             return
@@ -207,7 +172,7 @@ class DelegationScreen(PollingScreen):
 
     def action_read_move(self) -> None:
         chosen = self.query_one(MoveList).chosen()
-        move = self.shown.moves.get(chosen or "")
+        move = self.state.moves.get(chosen or "")
         readable = move is not None and move.by != self.live.viewer and move.status != "retracted"
         initial = {"move": move.id} if readable else {}
         self.open_form("perceive", **initial)
@@ -215,33 +180,19 @@ class DelegationScreen(PollingScreen):
     def _message(self) -> HotlineMessage | None:
         """The highlighted message on the hotline tab, else the newest one."""
         chosen = self.query_one(HotlineList).chosen()
-        messages = self.shown.messages
+        messages = self.state.messages
         if chosen in messages:
             return messages[chosen]
         newest = sorted(messages.values(), key=lambda m: m.seq)
         return newest[-1] if newest else None
 
     def open_form(self, kind: str, **initial: Any) -> None:
-        form = own_form(kind, self.shown, self.live.viewer, self.act, initial)
+        form = own_form(kind, self.state, self.live.viewer, self.act, initial)
         self.app.push_screen(form, self._form_closed)
 
     def _form_closed(self, event: Event | None) -> None:
         if event is not None:
-            self.notify(describe_event(event, self.live.view), title="Recorded")
-
-    def act(self, kind: str, payload: dict[str, Any], reply_to: MessagePump | None = None) -> None:
-        """Perform an action as this delegation in a worker; ``reply_to`` gets ActionDone."""
-        self._act_worker(kind, payload, reply_to or self)
-
-    @work(thread=True, group="store", exit_on_error=False, description="engine action")
-    def _act_worker(self, kind: str, payload: dict[str, Any], reply_to: MessagePump) -> None:
-        try:
-            event = self.live.act(kind, payload)
-        except (ActionRefused, WargameError) as refusal:
-            reply_to.post_message(ActionDone(kind, payload, None, str(refusal)))
-            return
-        self.post_message(ViewChanged())
-        reply_to.post_message(ActionDone(kind, payload, event, None))
+            self.notify(describe_event(event, self.state), title="Recorded")
 
     def on_action_done(self, done: ActionDone) -> None:
         if not done.ok:

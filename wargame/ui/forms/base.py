@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -27,6 +26,7 @@ from wargame.engine.vocabulary import Action
 from wargame.ui.forms.convert import FormInvalid, fill, read_action
 from wargame.ui.messages import ActionDone
 from wargame.ui.styles import FORMS_CSS
+from wargame.ui.text import plain
 
 __all__ = ["ActionForm", "FormInvalid", "Submit"]
 
@@ -51,6 +51,7 @@ class ActionForm(ModalScreen[Event | None]):
         self._submit = submit
         self._initial = initial or {}
         self.refusal: str | None = None
+        self._answer: ActionDone | None = None  # the engine's answer, kept while covered
 
     # -- what a form defines ------------------------------------------------------------
 
@@ -81,6 +82,9 @@ class ActionForm(ModalScreen[Event | None]):
                 yield Button("Cancel", id="form-cancel")
 
     def on_mount(self) -> None:
+        # Toasts sit over the form's lower half (the move description, the Save button);
+        # what they said is in the timeline, so a form opening clears them.
+        self.app.clear_notifications()
         if self._initial:
             self.from_model(self._initial)
         self.call_after_refresh(self._focus_first_open_field)
@@ -96,7 +100,7 @@ class ActionForm(ModalScreen[Event | None]):
     def show_refusal(self, message: str) -> None:
         self.refusal = message
         error = self.query_one("#form-error", Static)
-        error.update(Content(f"⚠ {message}"))
+        error.update(plain(f"⚠ {message}"))
         error.add_class("-shown")
 
     def action_submit(self) -> None:
@@ -107,8 +111,32 @@ class ActionForm(ModalScreen[Event | None]):
         except FormInvalid as problem:
             self.show_refusal(str(problem))
             return
+        warning = self.public_warning(action)
+        if warning is not None:
+            from wargame.ui.screens.confirm import Confirm
+
+            self.app.push_screen(Confirm("Make it public?", warning, "Make it public"),
+                                 lambda yes: self._send(action) if yes else None)
+            return
+        self._send(action)
+
+    def _send(self, action: Action) -> None:
         self.query_one("#form-submit", Button).disabled = True
         self._submit(action.KIND, action.written(), self)
+
+    def default_visibility(self, action: Action) -> str:
+        """The level the item would have had if nobody chose one (notes, readings: private)."""
+        return "private"
+
+    def public_warning(self, action: Action) -> str | None:
+        """Words for the confirmation when the action turns a private or parties item public."""
+        if "visibility" not in action.key_names() or action.get("visibility") != "public":
+            return None
+        if self.default_visibility(action) == "public":
+            return None
+        names = ", ".join(d.name for d in self.state.scenario.delegations)
+        return (f"Everyone will see it: control, every delegation ({names}), the public view and "
+                f"the public debrief. It would otherwise be {self.default_visibility(action)}.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -127,6 +155,20 @@ class ActionForm(ModalScreen[Event | None]):
         self.action_submit()
 
     def on_action_done(self, done: ActionDone) -> None:
+        if self.app.screen is not self:
+            # Escape pressed right after saving (the form is gone: the action is recorded
+            # all the same), or the palette is open above it: dismissing now would close
+            # whatever is on top. The answer waits until the form is on top again.
+            self._answer = done
+            return
+        self._answered(done)
+
+    def on_screen_resume(self) -> None:
+        done, self._answer = self._answer, None
+        if done is not None:
+            self._answered(done)
+
+    def _answered(self, done: ActionDone) -> None:
         self.query_one("#form-submit", Button).disabled = False
         if done.ok:
             self.dismiss(done.event)

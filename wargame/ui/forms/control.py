@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from wargame.engine import vocabulary
 from wargame.engine.state import ExerciseState
 from wargame.ui.describe import describe_event, inject_schedule, recipients_text
 from wargame.ui.forms.base import ActionForm
-from wargame.ui.forms.fields import choice, entry, field, radio
+from wargame.ui.forms import examples
+from wargame.ui.forms.fields import choice, entry, field, prose, radio
 from wargame.ui.forms.moves import VISIBILITY_OPTIONS
+from wargame.ui.text import plain
 
 
 class ReleaseInjectForm(ActionForm):
@@ -33,8 +34,9 @@ class ReleaseInjectForm(ActionForm):
         if not any(i.id == event.value for i in scenario.injects):
             return
         inject = scenario.inject(str(event.value))
-        self.query_one("#inject-info", Static).update(Content(
-            f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"))
+        self.query_one("#inject-info", Static).update(plain(
+            f"From {inject.source or 'control'} to {recipients_text(scenario, inject.to)}: {inject.text.strip()}"
+            + (f"\nControl notes: {inject.control_notes}" if inject.control_notes else "")))
 
 
 class NoteForm(ActionForm):
@@ -45,9 +47,12 @@ class NoteForm(ActionForm):
         authors = [("Facilitator", "facilitator")] + [
             (f"{d.name} ({d.id})", d.id) for d in self.state.scenario.delegations]
         yield field("By", choice(authors, id="by", allow_blank=False))
-        yield field("Note", entry("text", "e.g. Crimson hesitated before answering"))
+        yield field("Note", prose("text", examples.note_text(self.state.scenario)))
         yield field("Visibility", radio(VISIBILITY_OPTIONS, id="visibility", value="private"),
-                    "Private notes stay with control; public ones reach the public debrief")
+                    "private: the author and control; parties: also the delegations it is "
+                    "shared with; public: everyone, and the public debrief")
+        yield field("Shared with", entry("to", examples.shared_with(self.state.scenario)),
+                    "The delegations a parties note is shared with")
 
 
 def find_event(state: ExerciseState, reference: str) -> str:
@@ -82,4 +87,4 @@ class RetractForm(ActionForm):
     @on(Input.Changed, "#event")
     def _event_typed(self, event: Input.Changed) -> None:
         found = find_event(self.state, event.value)
-        self.query_one("#event-info", Static).update(Content(found or "Matches no move, message or event yet."))
+        self.query_one("#event-info", Static).update(plain(found or "Matches no move, message or event yet."))

@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import Input, RadioSet, Select
+from textual.widgets import Input, RadioSet, Select, TextArea
 
 from wargame.engine.vocabulary import EVENT, INTEGER, PAIR, SLUGS, TEXT, Action, Key
 from wargame.ui.forms.fields import (
@@ -38,7 +38,7 @@ def _read(widget: Widget) -> str | None:
         return radio_value(widget)
     if isinstance(widget, KeyedOptionList):
         return widget.value
-    if isinstance(widget, Input):
+    if isinstance(widget, (Input, TextArea)):
         return text_value(widget)
     return None
 
@@ -46,7 +46,7 @@ def _read(widget: Widget) -> str | None:
 def _value(key: Key, raw: str | None) -> Any:
     if raw is None or raw == "":
         # A required text goes as typed, so the engine says "is empty" in its own words.
-        return raw if key.value == TEXT else None
+        return raw if key.value == TEXT and key.required else None
     if key.value == INTEGER:
         try:
             return int(raw)
@@ -89,3 +89,5 @@ def fill(form: Widget, action: type[Action], given: Mapping[str, Any]) -> None:
             widget.value = None if value is None else str(value)
         elif isinstance(widget, Input):
             widget.value = "" if value is None else str(value)
+        elif isinstance(widget, TextArea):
+            widget.text = "" if value is None else str(value)

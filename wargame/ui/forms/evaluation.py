@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Select, Static
 
 from wargame.engine import vocabulary
@@ -12,8 +11,10 @@ from wargame.engine.objectives import ObjectiveResult, evaluate_objectives
 from wargame.model import CAPABILITIES
 from wargame.model.scenario import RATING_NAMES
 from wargame.ui.forms.base import ActionForm
-from wargame.ui.forms.fields import choice, entry, field, radio
+from wargame.ui.forms import examples
+from wargame.ui.forms.fields import choice, entry, field, prose, radio
 from wargame.ui.forms.moves import delegation_options
+from wargame.ui.text import plain
 
 
 def measured_text(result: ObjectiveResult) -> str:
@@ -37,11 +38,12 @@ class RateForm(ActionForm):
         yield Static(id="measure-info", classes="field-hint")
         yield field("Rating", radio(((k, f"{k} — {v}") for k, v in RATING_NAMES.items()), id="rating"))
         yield field("Note", entry("note", "What the evaluators saw"))
+        yield field("Rated by", entry("by", "The evaluator's name or role (optional)"))
 
     @on(Select.Changed, "#objective")
     def _objective_chosen(self, event: Select.Changed) -> None:
         result = self._results.get(str(event.value))
-        self.query_one("#measure-info", Static).update(Content(measured_text(result) if result else ""))
+        self.query_one("#measure-info", Static).update(plain(measured_text(result) if result else ""))
 
 
 class HotwashForm(ActionForm):
@@ -52,7 +54,7 @@ class HotwashForm(ActionForm):
         questions = [(f"{i + 1}. {q}", str(i)) for i, q in enumerate(self.state.scenario.hotwash)]
         yield field("Question", choice(questions, id="question",
                                        prompt="Choose a question" if questions else "No hot-wash questions"))
-        yield field("Answer", entry("answer", "What the players said"))
+        yield field("Answer", prose("answer", "What the players said"))
         yield field("Answered by", choice(delegation_options(self.state), id="by", prompt="The room"))
 
 
@@ -71,7 +73,7 @@ class LessonForm(ActionForm):
 IMPROVEMENT_INPUTS = (
     ("issue", "Issue / area for improvement", "e.g. Slow relay through the mediator"),
     ("action", "Corrective action", "e.g. Drill relays monthly"),
-    ("owner", "Responsible organization", "e.g. Verdant foreign ministry"),
+    ("owner", "Responsible organization", ""),  # from the scenario: examples.owner
     ("contact", "Point of contact", "e.g. Duty officer"),
     ("start", "Start date", "YYYY-MM-DD"),
     ("due", "Completion date", "YYYY-MM-DD"),
@@ -88,6 +90,8 @@ class ImproveForm(ActionForm):
         yield field("Capability element", choice(((c, c) for c in CAPABILITIES), id="capability",
                                                  prompt="Not classified"))
         for key, label, placeholder in IMPROVEMENT_INPUTS[2:]:
+            if key == "owner":
+                placeholder = examples.owner(self.state.scenario)
             yield field(label, entry(key, placeholder))
         yield field("Objective", choice(objective_options(self.state), id="objective",
                                         prompt="Not tied to an objective"))

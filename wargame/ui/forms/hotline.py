@@ -9,7 +9,8 @@ from textual.widgets import Select
 from wargame.engine import vocabulary
 from wargame.engine.state import Message
 from wargame.ui.forms.base import ActionForm
-from wargame.ui.forms.fields import choice, entry, field, radio
+from wargame.ui.forms import examples
+from wargame.ui.forms.fields import choice, entry, field, prose, radio, set_select
 from wargame.ui.forms.moves import delegation_options
 
 
@@ -27,7 +28,7 @@ class SendMessageForm(ActionForm):
         messages = list(self.state.messages.values())
         yield field("From", choice(delegation_options(self.state), id="from"))
         yield field("To", choice(delegation_options(self.state), id="to"))
-        yield field("Message", entry("text", "e.g. Our patrol is routine"))
+        yield field("Message", prose("text", examples.message_text(self.state.scenario)))
         yield field("In reply to", choice(((message_label(m), m.id) for m in reversed(messages)),
                                           id="reply_to", prompt="Not a reply"))
 
@@ -43,6 +44,12 @@ class AckForm(ActionForm):
         yield field("Acknowledged by", choice(delegation_options(self.state), id="by"),
                     "Usually the recipient (chosen for you)")
         yield field("Reply", entry("text", "Optional: what they answered"))
+
+    def on_mount(self) -> None:
+        # The only open message is the one to acknowledge (an initial payload still wins).
+        waiting = [m for m in self.state.messages.values() if not m.acknowledged]
+        if len(waiting) == 1:
+            set_select(self.query_one("#message", Select), waiting[0].id)
 
     @on(Select.Changed, "#message")
     def _message_chosen(self, event: Select.Changed) -> None:
@@ -64,3 +71,5 @@ class ChannelForm(ActionForm):
             options.append((f"{a} — {b} (now {status})", f"{a},{b}"))
         yield field("Channel", choice(options, id="between"))
         yield field("Status", radio((("up", "Up"), ("down", "Down ╳")), id="status"))
+        yield field("Reason", entry("reason", "e.g. Cable cut by the storm"),
+                    "Shown in the timeline and the debrief")

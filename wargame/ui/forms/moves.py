@@ -9,7 +9,6 @@ import attrs
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -19,10 +18,19 @@ from wargame.model import MoveType, Rulebook
 from wargame.model.cbm import ReportField
 from wargame.ui.forms.base import ActionForm
 from wargame.ui.forms.fields import (
-    KeyedOptionList, choice, entry, field, heading, radio, select_value,
+    KeyedOptionList, choice, entry, field, heading, prose, radio, select_value, set_select,
 )
+from wargame.ui.forms import examples
+from wargame.ui.text import assemble, plain
 
-VISIBILITY_OPTIONS = (("public", "public"), ("private", "private"))
+VISIBILITY_OPTIONS = (("public", "public"), ("parties", "parties"),  # notes
+                      ("private", "private"))
+MOVE_VISIBILITY_OPTIONS = (("public: everyone", "public"),
+                           ("parties: the mover, the target and control", "parties"),
+                           ("private: the mover and control", "private"))
+PERCEPTION_VISIBILITY_OPTIONS = (("public: everyone", "public"),
+                                 ("parties: the perceiver, the mover and control", "parties"),
+                                 ("private: the perceiver and control", "private"))
 
 
 def delegation_options(state: ExerciseState, *, movers_only: bool = False) -> list[tuple[str, str]]:
@@ -48,7 +56,7 @@ def move_type_options(rulebook: Rulebook) -> list[Option]:
             continue
         options.append(heading(f"── {category.id} ({category.score:+d}) ──"))
         for move in members:
-            prompt = Content.assemble(f"  {move.name}", (" ◆CBM", "$text-success") if move.cbm else "")
+            prompt = assemble(f"  {move.name}", (" ◆CBM", "$text-success") if move.cbm else "")
             options.append(Option(prompt, id=move.id))
     return options
 
@@ -63,17 +71,22 @@ class MoveForm(ActionForm):
         rulebook = self.state.scenario.rulebook
         yield field("Delegation", choice(delegation_options(self.state, movers_only=True), id="by"))
         yield field("Move type", KeyedOptionList(*move_type_options(rulebook), id="type"),
-                    "◆CBM marks a confidence-building measure · type a letter to jump")
+                    "◆CBM marks a confidence-building measure · type a word to jump")
         yield Static(id="type-info", classes="field-hint")
         report = Vertical(id="fields")  # the chosen type's report format, if it has one
         report.styles.height = "auto"
         yield report
         yield field("Target", choice(delegation_options(self.state), id="target", prompt="No target"))
-        yield field("What the delegation does", entry("text", "e.g. Patrol near the buoy"))
+        yield field("What the delegation does", prose("text", examples.move_text(self.state.scenario)))
         yield field("Intent: the category the mover means",
                     choice(category_options(rulebook), id="intent", prompt="Same as the move type"))
-        yield field("Visibility", choice(VISIBILITY_OPTIONS, id="visibility",
-                                         prompt="The move type's default"))
+        yield field("Visibility", choice(MOVE_VISIBILITY_OPTIONS, id="visibility",
+                                         prompt="The move type's default"),
+                    "preset to the move type's default; change it deliberately")
+
+    def default_visibility(self, action) -> str:
+        rulebook = self.state.scenario.rulebook
+        return rulebook.move(action.type).visibility if rulebook.has_move(action.type or "") else "public"
 
     def on_mount(self) -> None:
         # Runs before ActionForm.on_mount fills in an initial payload (Textual calls both).
@@ -112,9 +125,14 @@ class MoveForm(ActionForm):
         await self._show_report(move)
         target = {"required": "needs a target", "optional": "target optional",
                   "none": "takes no target"}.get(move.target, move.target)
-        self.query_one("#type-info", Static).update(Content(
+        self.query_one("#type-info", Static).update(plain(
             f"{move.name}: {move.category}, step {rulebook.step_of(move):+d}, {target}, "
             f"{move.visibility} by default. {move.description}".strip()))
+        # Preset the type's default unless the level was chosen by hand (or given).
+        visibility = self.query_one("#visibility", Select)
+        if select_value(visibility) in (None, getattr(self, "_preset_visibility", None)):
+            set_select(visibility, move.visibility)
+            self._preset_visibility = move.visibility
 
     async def _show_report(self, move: MoveType) -> None:
         """The inputs of the move type's report format (none for a type without one)."""
@@ -164,13 +182,15 @@ class AdjudicateForm(ActionForm):
                     "Amend only: what the move counts as")
         yield field("Amended ladder step", entry("step", "Keep the step", type="integer"),
                     "Amend only: e.g. 0 to hold the rung, -1 to step down")
+        yield field("Amended text", entry("text", "Keep the move's text"),
+                    "Amend only: the move as the others will read it")
         yield field("Note", entry("note", "Why (shown in the debrief)"))
 
     @on(Select.Changed, "#move")
     def _move_chosen(self, event: Select.Changed) -> None:
         move = self.state.moves.get(str(event.value))
         info = self.query_one("#move-info", Static)
-        info.update(Content("" if move is None else
+        info.update(plain("" if move is None else
                             f"“{move.text}” — {move.category}, step {move.step:+d}, intent {move.intent}"))
 
 
@@ -182,6 +202,38 @@ class PerceiveForm(ActionForm):
     def fields(self) -> ComposeResult:
         moves = [m for m in self.state.moves.values() if m.status != "retracted"]
         yield field("Delegation that perceived", choice(delegation_options(self.state), id="by"))
-        yield field("Move", choice(((move_label(m), m.id) for m in reversed(moves)), id="move"))
+        yield field("Move", choice(((move_label(m), m.id) for m in reversed(moves)), id="move"),
+                    "Starts on the newest move the delegation has not read yet")
         yield field("Read as (category)", choice(category_options(self.state.scenario.rulebook), id="as"))
         yield field("Note", entry("note", "What they said or did"))
+        yield field("Who sees it", choice(PERCEPTION_VISIBILITY_OPTIONS, id="visibility",
+                                          prompt="Private: the perceiver and control"))
+
+    def on_mount(self) -> None:
+        # Runs before ActionForm.on_mount fills an initial payload, which wins.
+        self._preset_move(None)
+
+    @on(Select.Changed, "#by")
+    def _perceiver_chosen(self, event: Select.Changed) -> None:
+        self._preset_move(None if event.value is Select.BLANK else str(event.value))
+
+    def _preset_move(self, by: str | None) -> None:
+        move = self.query_one("#move", Select)
+        if select_value(move) not in (None, getattr(self, "_preset", None)):
+            return  # chosen by hand
+        newest = newest_unread(self.state, by)
+        if newest is not None:
+            set_select(move, newest)
+        self._preset = newest
+
+
+def newest_unread(state: ExerciseState, by: str | None) -> str | None:
+    """The newest live move ``by`` neither made nor has recorded a reading of (any
+    delegation's newest move when ``by`` is not chosen yet)."""
+    read = {p.move for p in state.perceptions if p.by == by}
+    for move in reversed(list(state.moves.values())):
+        if move.status == "retracted" or (by is not None and move.by == by):
+            continue
+        if move.id not in read:
+            return move.id
+    return None

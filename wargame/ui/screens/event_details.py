@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from wargame.engine.state import Event, ExerciseState
 from wargame.ui.describe import clock_text, describe_event
 from wargame.ui.styles import FORMS_CSS
+from wargame.ui.text import assemble, plain
 
 FollowUp = tuple[str, dict]
 
@@ -32,20 +32,20 @@ class EventDetails(ModalScreen[FollowUp | None]):
     def compose(self) -> ComposeResult:
         event, state = self.event, self._state
         lines = [
-            Content.assemble(("What: ", "bold"), describe_event(event, state)),
-            Content.assemble(("Who: ", "bold"), event.actor,
+            assemble(("What: ", "bold"), describe_event(event, state)),
+            assemble(("Who: ", "bold"), event.actor,
                              ("  When: ", "bold"), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.ts)),
                              f" (exercise clock {clock_text(event.at)})" if event.at is not None else ""),
         ]
         for key, value in event.payload.items():
             if key != "at":
-                lines.append(Content.assemble((f"{key}: ", "$text-muted"), str(value)))
+                lines.append(assemble((f"{key}: ", "$text-muted"), str(value)))
         if event.seq in state.retracted:
-            lines.append(Content.styled(f"✗ Retracted: {state.retracted[event.seq]}", "bold $text-error"))
+            lines.append(plain(f"✗ Retracted: {state.retracted[event.seq]}", "bold $text-error"))
         with Vertical(id="form"):
-            yield Static(f"Event #{event.seq} · {event.kind}", id="form-title")
+            yield Static(plain(f"Event #{event.seq} · {event.kind}"), id="form-title")
             with VerticalScroll(id="form-body"):
-                yield Static(Content("\n").join(lines))
+                yield Static(plain("\n").join(lines))
             with Horizontal(id="form-buttons"):
                 for action, label in self._follow_ups():
                     yield Button(label, id=f"follow-{action}")

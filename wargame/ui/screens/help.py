@@ -10,18 +10,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from wargame.ui.commands import SESSION_ACTIONS, VIEW_KEYS
+from wargame.ui.text import assemble, plain
 
 
 def help_content() -> Content:
     """Key, action and what it does, one wrapped paragraph each (readable at 80 columns)."""
-    lines: list[Content] = [Content.styled("Actions (also in the command palette, ctrl+p)", "bold $accent")]
+    lines: list[Content] = [plain("Actions (also in the command palette, ctrl+p)", "bold $accent")]
     for entry in SESSION_ACTIONS:
-        lines.append(Content.assemble((f" {entry.key:<3}", "bold $accent"), (entry.title, "bold"),
+        lines.append(assemble((f" {entry.key:<3}", "bold $accent"), (entry.title, "bold"),
                                       " — ", (entry.help, "$text-muted")))
-    lines += [Content(""), Content.styled("Moving around", "bold $accent")]
+    lines += [plain(""), plain("Moving around", "bold $accent")]
     for keys, meaning in VIEW_KEYS:
-        lines.append(Content.assemble((f" {keys}", "bold $accent"), " — ", meaning))
-    return Content("\n").join(lines)
+        lines.append(assemble((f" {keys}", "bold $accent"), " — ", meaning))
+    return plain("\n").join(lines)
 
 
 class HelpScreen(ModalScreen[None]):

@@ -9,12 +9,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
@@ -23,6 +21,7 @@ from wargame.errors import FileInvalid, WargameError
 from wargame.loader import load_scenario
 from wargame.paths import new_session_path, search_dirs, sessions_dir
 from wargame.ui.history import SessionSummary, summaries
+from wargame.ui.text import plain, plain_text
 
 
 def scenario_files() -> list[Path]:
@@ -100,12 +99,12 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#home-scenarios", DataTable)
         key = str(path)
         if scenario is None:
-            table.add_row(Text(path.stem), Content.styled(f"⚠ {problem}", "$text-error"), "", "", "", key=key)
+            table.add_row(plain_text(path.stem), plain(f"⚠ {problem}", "$text-error"), "", "", "", key=key)
             return
         self._scenarios[key] = path
         delegations = ", ".join(d.id for d in scenario.delegations)
-        table.add_row(Text(scenario.id), Text(scenario.title), Text(delegations),
-                      str(scenario.clock.turns), Text(scenario.rulebook.id), key=key)
+        table.add_row(plain_text(scenario.id), plain_text(scenario.title), plain_text(delegations),
+                      str(scenario.clock.turns), plain_text(scenario.rulebook.id), key=key)
 
     @work(thread=True, group="home-sessions", exclusive=True)
     def _load_sessions(self) -> None:
@@ -122,11 +121,11 @@ class HomeScreen(Screen[None]):
         key = str(summary.path)
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(summary.last_activity))
         if summary.error:
-            table.add_row(Text(summary.path.name), Content.styled(f"⚠ {summary.error}", "$text-error"),
+            table.add_row(plain_text(summary.path.name), plain(f"⚠ {summary.error}", "$text-error"),
                           "", "", when, key=key)
             return
         self._sessions[key] = summary.path
-        table.add_row(Text(summary.path.name), Text(summary.scenario_id), summary.phase,
+        table.add_row(plain_text(summary.path.name), plain_text(summary.scenario_id), plain_text(summary.phase),
                       str(summary.turn) if summary.turn else "—", when, key=key)
 
     def _highlighted(self, table_id: str) -> str | None:

@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wargame.ui.styles import FORMS_CSS
+from wargame.ui.text import plain
+from wargame.ui.widgets.options import Options
 
 EVERY = "*"  # the option that clears a filter
 
@@ -31,8 +32,8 @@ class Picker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Static(self._title, id="form-title")
-            yield OptionList(*(Option(Content(label), id=value) for label, value in self._options),
+            yield Static(plain(self._title), id="form-title")
+            yield Options(*(Option(plain(label), id=value) for label, value in self._options),
                              id="picker")
 
     def on_mount(self) -> None:

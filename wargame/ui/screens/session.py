@@ -2,8 +2,9 @@
 
 Four views (plan, console, assess, adjust) follow the phase; every action goes through
 ``act``, which runs the engine in a thread worker and reports back with messages, so the
-event loop never waits on SQLite or a fold. A poll worker picks up events that other
-processes append to the same session file.
+event loop never waits on SQLite or a fold; one poll thread picks up events that other
+processes append to the same session file (wargame.ui.live). Everything drawn comes from
+``snapshot``, the latest copy of the state the engine handed out.
 """
 
 from __future__ import annotations
@@ -14,39 +15,39 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
-from textual.message_pump import MessagePump
-from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
-from wargame.errors import ActionRefused, WargameError
 from wargame.ui.commands import SessionCommands, session_bindings
 from wargame.ui.describe import describe_event, reference_of
 from wargame.ui.forms import AdjudicateForm, HotwashForm, RateForm
-from wargame.ui.debrief_file import DebriefUnavailable, write_debrief
-from wargame.ui.history import last_session_of
-from wargame.ui.live import LiveSession
-from wargame.ui.messages import ActionDone, SessionChanged
-from wargame.ui.screens.event_details import EventDetails
-from wargame.ui.screens.help import HelpScreen
+from wargame.ui.live import POLL_INTERVAL, LiveScreen, LiveSession, Snapshot
+from wargame.ui.messages import ActionDone
+from wargame.ui.panels import PANELS
 from wargame.ui.screens.session_actions import SessionActions
 from wargame.ui.styles import VIEWS_CSS, load_stylesheet
-from wargame.ui.widgets.console import PANELS, ConsoleView
-from wargame.ui.widgets.evaluation import AdjustView, AssessView, RowChosen
-from wargame.ui.widgets.pending import PendingMoves
 from wargame.ui.widgets.presence import PresencePanel
-from wargame.ui.widgets.plan import PlanView
 from wargame.ui.widgets.status import StatusBar
-from wargame.ui.widgets.timeline import EventLog
+from wargame.ui.text import assemble, plain
 
-VIEWS = {"plan": ("Plan", PlanView), "console": ("Console", ConsoleView),
-         "assess": ("Assess", AssessView), "adjust": ("Adjust", AdjustView)}
+# The views and what they draw with are imported after the first frame (view_class).
+VIEWS = {"plan": "Plan", "console": "Console", "assess": "Assess", "adjust": "Adjust"}
 VIEW_OF_PHASE = {"plan": "plan", "exercise": "console", "assess": "assess", "adjust": "adjust",
                  "ended": "adjust"}
 
 
-class SessionScreen(SessionActions, Screen[None]):
+def view_class(name: str) -> type:
+    """The widget class of a view, imported when the view is first built."""
+    if name == "plan":
+        from wargame.ui.widgets.plan import PlanView
+        return PlanView
+    if name == "console":
+        from wargame.ui.widgets.console import ConsoleView
+        return ConsoleView
+    from wargame.ui.widgets.evaluation import AdjustView, AssessView
+    return AssessView if name == "assess" else AdjustView
+
+
+class SessionScreen(SessionActions, LiveScreen):
     COMMANDS = {SessionCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
@@ -60,12 +61,12 @@ class SessionScreen(SessionActions, Screen[None]):
           for i, (key, title) in enumerate(PANELS)),
     ]
 
-    def __init__(self, live: LiveSession, *, poll_interval: float | None = 0.5) -> None:
-        super().__init__()
-        self.live = live
-        self.poll_interval = poll_interval
-        self._phase = live.state.phase
+    def __init__(self, live: LiveSession, *, poll_interval: float | None = POLL_INTERVAL) -> None:
+        super().__init__(live, poll_interval=poll_interval)
+        self._phase = self.state.phase
         self._dirty: set[str] = set()  # views to redraw the next time they are shown
+        # The kinds of events since the console was last drawn (None: redraw it all).
+        self._console_changes: frozenset[str] | None = None
         self.views_built = False  # the views come right after the first frame
 
     # -- layout -----------------------------------------------------------------------------
@@ -81,8 +82,7 @@ class SessionScreen(SessionActions, Screen[None]):
     def on_mount(self) -> None:
         self.render_state()  # the status line only, until the views are built
         self.set_interval(1.0, self._tick)
-        if self.poll_interval:
-            self.set_interval(self.poll_interval, self._poll)
+        self.start_polling()
         self.call_after_refresh(self._build_views)
 
     async def _build_views(self) -> None:
@@ -91,9 +91,9 @@ class SessionScreen(SessionActions, Screen[None]):
         load_stylesheet(self.app, VIEWS_CSS)
         first = VIEW_OF_PHASE[self._phase]
         tabbed = TabbedContent(initial=first, id="views")
-        for name, (title, view_class) in VIEWS.items():
+        for name, title in VIEWS.items():
             # Only the shown view is built; the others the first time they are shown.
-            shown = [view_class(id=f"{name}-view")] if name == first else []
+            shown = [view_class(name)(id=f"{name}-view")] if name == first else []
             tabbed.compose_add_child(TabPane(title, *shown, id=name))
         with self.app.exit_held():
             await self.mount(tabbed, before=self.query_one(Footer))
@@ -113,8 +113,7 @@ class SessionScreen(SessionActions, Screen[None]):
         """The view, built and drawn the first time it is needed."""
         view = self.view(name)
         if view is None:
-            title, view_class = VIEWS[name]
-            view = view_class(id=f"{name}-view")
+            view = view_class(name)(id=f"{name}-view")
             with self.app.exit_held():
                 await self.query_one(f"TabPane#{name}").mount(view)
             self._dirty.add(name)
@@ -126,29 +125,29 @@ class SessionScreen(SessionActions, Screen[None]):
 
     def render_state(self) -> None:
         """Redraw the status line and the visible view; other views when they are shown."""
-        with self.live.reading() as ready:
-            if not ready:  # a worker is folding the state: draw once it is done
-                self.set_timer(0.05, self.render_state)
-                return
-            state, now = self.live.state, self.live.clock()
-            self.query_one(StatusBar).show_state(state, now)
-            if not self.views_built:
-                return
-            active = self.query_one("#views", TabbedContent).active
-            view = self.view(active)
-            if view is not None and view.is_mounted and active in self._dirty:
+        state, now = self.state, self.live.clock()
+        self.query_one(StatusBar).show_state(state, now)
+        if not self.views_built:
+            return
+        active = self.query_one("#views", TabbedContent).active
+        view = self.view(active)
+        if view is not None and view.is_mounted and active in self._dirty:
+            if active == "console":
+                view.show_state(state, now, self._console_changes)
+                self._console_changes = frozenset()
+            else:
                 view.show_state(state, now)
-                self._dirty.discard(active)
+            self._dirty.discard(active)
 
     def _tick(self) -> None:
-        with self.live.reading() as ready:
-            if not ready:
-                return
-            state, now = self.live.state, self.live.clock()
-            self.query_one(StatusBar).show_state(state, now)
-            console = self.view("console")
-            if console is not None and self.query_one("#views", TabbedContent).active == "console":
-                console.tick(state, now)
+        """Once a second: the status line's timebox and the console's message ages."""
+        state, now = self.state, self.live.clock()
+        self.query_one(StatusBar).show_state(state, now)
+        if not self.views_built:
+            return
+        console = self.view("console")
+        if console is not None and self.query_one("#views", TabbedContent).active == "console":
+            console.tick(state, now)
 
     @on(TabbedContent.TabActivated, "#views")
     async def _view_shown(self, event: TabbedContent.TabActivated) -> None:
@@ -192,44 +191,19 @@ class SessionScreen(SessionActions, Screen[None]):
             found.first().focus()
 
     def action_help(self) -> None:
+        from wargame.ui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
-    # -- talking to the engine --------------------------------------------------------------
+    # -- the live session (wargame.ui.live) -------------------------------------------------
 
-    def act(self, kind: str, payload: dict[str, Any], reply_to: MessagePump | None = None) -> None:
-        """Perform an action in a worker; ``reply_to`` (default: this screen) gets ActionDone."""
-        self._act_worker(kind, payload, reply_to or self)
-
-    @work(thread=True, group="store", description="engine action")
-    def _act_worker(self, kind: str, payload: dict[str, Any], reply_to: MessagePump) -> None:
-        try:
-            event, new = self.live.act(kind, payload)
-        except ActionRefused as refusal:
-            reply_to.post_message(ActionDone(kind, payload, None, str(refusal)))
-            return
-        except WargameError as error:  # the file went away, is locked, ...: say so, lose nothing
-            reply_to.post_message(ActionDone(kind, payload, None, str(error)))
-            return
-        self.post_message(SessionChanged(new))
-        reply_to.post_message(ActionDone(kind, payload, event, None))
-
-    def _poll(self) -> None:
-        if not any(w.group == "poll" and not w.is_finished for w in self.workers):
-            self._poll_worker()
-
-    @work(thread=True, group="poll", description="look for events from other processes")
-    def _poll_worker(self) -> None:
-        try:
-            new = self.live.refresh()
-        except WargameError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10, markup=False)
-            return
-        if new and not get_current_worker().is_cancelled:
-            self.post_message(SessionChanged(new))
-
-    def on_session_changed(self, changed: SessionChanged) -> None:
+    def show_snapshot(self, before: Snapshot, after: Snapshot) -> None:
         self._dirty = {"plan", "console", "assess", "adjust"}
-        phase = self.live.state.phase
+        if self._console_changes is not None and not after.refolded:
+            self._console_changes |= after.kinds
+        else:
+            self._console_changes = None
+        phase = after.state.phase
         if phase != self._phase:
             self._phase = phase
             self.show_view(VIEW_OF_PHASE[phase])
@@ -241,30 +215,30 @@ class SessionScreen(SessionActions, Screen[None]):
             self.notify(done.refusal or "refused", title=f"{done.kind} refused", severity="error",
                         timeout=8, markup=False)
             return
-        with self.live.reading() as ready:
-            what = describe_event(done.event, self.live.state) if ready and done.event else done.kind
-            if ready and done.kind == "next-turn":
-                state = self.live.state
-                released = [r.id for r in state.injects.values() if r.seq == done.event.seq]
-                what = f"Turn {state.turn} of {state.scenario.clock.turns} begins"
-                if released:
-                    what += f"; released: {', '.join(released)}"
-        self.notify(what, title="Done", markup=False)
+        state = self.state
+        what = describe_event(done.event, state) if done.event else done.kind
+        if done.kind == "next-turn" and done.event is not None:
+            released = [r.id for r in state.injects.values() if r.seq == done.event.seq]
+            what = f"Turn {state.turn} of {state.scenario.clock.turns} begins"
+            if released:
+                what += f"; released: {', '.join(released)}"
+        self.notify(what, title="Done")
 
-    @on(PendingMoves.OptionSelected, "#panel-moves")
-    def _pending_chosen(self, event: PendingMoves.OptionSelected) -> None:
-        self.open_form(AdjudicateForm, move=event.option.id)
+    # Handlers by name: the widgets' classes are imported only after the first frame.
+    def on_option_list_option_selected(self, event: Any) -> None:
+        """Enter on a pending move (PendingMoves) opens the adjudication form."""
+        if event.option_list.id == "panel-moves":
+            self.open_form(AdjudicateForm, move=event.option.id)
 
-    @on(EventLog.Chosen)
-    def _event_chosen(self, chosen: EventLog.Chosen) -> None:
-        with self.live.reading() as ready:
-            if ready:
-                reference = reference_of(self.live.state, chosen.event)
-                self.app.push_screen(EventDetails(chosen.event, self.live.state, reference),
-                                     self._details_closed)
+    def on_event_log_chosen(self, chosen: Any) -> None:
+        """Enter on an event of the timeline (EventLog.Chosen): its details."""
+        from wargame.ui.screens.event_details import EventDetails
 
-    @on(RowChosen)
-    def _row_chosen(self, chosen: RowChosen) -> None:
+        reference = reference_of(self.state, chosen.event)
+        self.app.push_screen(EventDetails(chosen.event, self.state, reference), self._details_closed)
+
+    def on_row_chosen(self, chosen: Any) -> None:
+        """A row of the assess view chosen (evaluation.RowChosen): its form."""
         forms = {"rate_objective": RateForm, "answer_hotwash": HotwashForm}
         self.open_form(forms[chosen.action], **chosen.initial)
 
@@ -272,14 +246,25 @@ class SessionScreen(SessionActions, Screen[None]):
 
     @work(thread=True, group="history", description="find the last session of this scenario")
     def _find_prior_improvements(self) -> None:
-        source, items = last_session_of(self.live.state.scenario.id, exclude=self.live.path)
+        from wargame.ui.history import last_session_of
+
+        skipped: list[str] = []
+        source, items = last_session_of(self.state.scenario.id, exclude=self.live.path,
+                                        on_skip=lambda path, why: skipped.append(why))
         self.app.call_from_thread(self._prior_found, source, items)
+        for why in skipped:
+            self.app.call_from_thread(self.notify, f"Skipped a damaged session: {why}",
+                                      severity="warning", timeout=10, markup=False)
 
     def _prior_found(self, source: Path | None, items: list) -> None:
-        self.query_one(PlanView).show_prior(source, items)
+        plan = self.query("PlanView")
+        if plan:  # gone when the app closed meanwhile
+            plan.first().show_prior(source, items)
 
     @work(thread=True, group="debrief", description="render the debrief")
     def _debrief_worker(self, format: str = "html", edition: str = "full") -> None:
+        from wargame.ui.debrief_file import DebriefUnavailable, write_debrief
+
         try:
             path = write_debrief(self.live, format, edition)
         except DebriefUnavailable as problem:
@@ -292,8 +277,8 @@ class SessionScreen(SessionActions, Screen[None]):
         if path is None:
             self.notify(f"Debrief not rendered: {problem}", severity="error", timeout=10, markup=False)
             if adjust is not None:
-                adjust.show_debrief(Content.styled(f"⚠ Debrief not rendered: {problem}", "$text-error"))
+                adjust.show_debrief(plain(f"⚠ Debrief not rendered: {problem}", "$text-error"))
             return
         self.notify(f"Debrief written to {path}", title="Debrief", timeout=10, markup=False)
         if adjust is not None:
-            adjust.show_debrief(Content.assemble(("Debrief: ", "bold"), str(path)))
+            adjust.show_debrief(assemble(("Debrief: ", "bold"), str(path)))

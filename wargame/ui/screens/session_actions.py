@@ -2,7 +2,8 @@
 
 Each action either acts at once (advance phase, next turn) or opens its form; the titles
 and keys live in wargame.ui.commands. Mixed into SessionScreen, which provides ``live``,
-``act`` (the engine, in a worker) and ``_debrief_worker``.
+``state`` (the latest snapshot's), ``act`` (the engine, in a worker) and
+``_debrief_worker``.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from typing import Any
 
 from wargame.engine.access import code_lines
 from wargame.ui.describe import describe_event, next_phase, reference_of
+from wargame.ui.closing import open_items
 from wargame.ui.forms import (
-    AckForm, ActionForm, AdjudicateForm, AnswerPauseForm, ChannelForm, HotwashForm, ImproveForm,
-    LessonForm, MoveForm, NoteForm, PerceiveForm, ProposePauseForm, RateForm, ReleaseInjectForm,
-    RetractForm, SendMessageForm,
+    AckForm, ActionForm, AdHocForm, AdjudicateForm, AnswerPauseForm, ChannelForm, HoldForm,
+    HotwashForm, ImproveForm, LessonForm, MoveForm, NoteForm, PerceiveForm, ProposePauseForm,
+    RateForm, ReleaseInjectForm, RetimeForm, RetractForm, SendMessageForm, SummaryForm,
+    UpdateForm,
 )
 from wargame.ui.widgets.pending import PendingMoves
 from wargame.ui.widgets.timeline import EventLog
@@ -25,29 +28,60 @@ class SessionActions:
 
     def _form_closed(self, event) -> None:
         if event is not None:
-            with self.live.reading() as ready:
-                if ready:
-                    self.notify(describe_event(event, self.live.state), title="Recorded", markup=False)
+            self.notify(describe_event(event, self.state), title="Recorded")
 
     def open_form(self, form_class: type[ActionForm], **initial: Any) -> None:
-        with self.live.reading() as ready:
-            if not ready:
-                self.set_timer(0.05, lambda: self.open_form(form_class, **initial))
-                return
-            form = form_class(self.live.state, self.act, initial)
-        self.app.push_screen(form, self._form_closed)
+        self.app.push_screen(form_class(self.state, self.act, initial), self._form_closed)
 
     def action_advance_phase(self) -> None:
-        following = next_phase(self.live.state.phase)
+        following = next_phase(self.state.phase)
         if following is None:
             self.notify("The exercise has ended.", severity="warning")
-        elif following == "ended":
-            self.act("end", {})
-        else:
-            self.act("phase", {"to": following})
+            return
+        kind, payload = ("end", {}) if following == "ended" else ("phase", {"to": following})
+        title = "End the exercise?" if following == "ended" else \
+            f"Advance to the {following} phase?"
+        self._confirm_closing(title, open_items(self.state, next_turn=False), kind, payload)
 
     def action_next_turn(self) -> None:
-        self.act("next-turn", {})
+        state = self.state
+        if state.phase != "exercise" or state.turn >= state.scenario.clock.turns:
+            self.act("next-turn", {})  # the engine says why not, in its words
+            return
+        self._confirm_closing(f"Close turn {state.turn} and open turn {state.turn + 1}?",
+                              open_items(state, next_turn=True), "next-turn", {})
+
+    def _confirm_closing(self, title: str, items: list[str], kind: str, payload: dict) -> None:
+        from wargame.ui.screens.confirm import Confirm
+
+        body = ("Still open:\n" + "\n".join(items)) if items else "Nothing is left open."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.act(kind, payload)
+
+        self.app.push_screen(Confirm(title, body, "Go ahead"), answered)
+
+    def action_pause_timebox(self) -> None:
+        self.act("pause", {})
+
+    def action_resume_timebox(self) -> None:
+        self.act("resume", {})
+
+    def action_hold_inject(self) -> None:
+        self.open_form(HoldForm)
+
+    def action_retime_inject(self) -> None:
+        self.open_form(RetimeForm)
+
+    def action_compose_inject(self) -> None:
+        self.open_form(AdHocForm)
+
+    def action_send_update(self) -> None:
+        self.open_form(UpdateForm)
+
+    def action_write_summary(self) -> None:
+        self.open_form(SummaryForm)
 
     def action_enter_move(self) -> None:
         self.open_form(MoveForm)
@@ -74,7 +108,7 @@ class SessionActions:
 
     def action_retract_event(self) -> None:
         event = self._timeline_event()
-        self.open_form(RetractForm, **({"event": reference_of(self.live.state, event)} if event else {}))
+        self.open_form(RetractForm, **({"event": reference_of(self.state, event)} if event else {}))
 
     def action_set_channel(self) -> None:
         self.open_form(ChannelForm)
@@ -121,7 +155,7 @@ class SessionActions:
     def _timeline_move(self) -> dict[str, Any]:
         event = self._timeline_event()
         if event is not None and event.kind == "move":
-            return {"move": reference_of(self.live.state, event)}
+            return {"move": reference_of(self.state, event)}
         return {}
 
     def _details_closed(self, action: tuple[str, dict] | None) -> None:

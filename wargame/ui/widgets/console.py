@@ -12,19 +12,17 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Tab, Tabs
 
 from wargame.engine.state import ExerciseState
+from wargame.ui.panels import PANELS
 from wargame.ui.widgets.hotline import HotlinePanel
 from wargame.ui.widgets.ladder_panel import LadderPanel
 from wargame.ui.widgets.msel import MselPanel, msel_sections
 from wargame.ui.widgets.pending import PendingMoves
 from wargame.ui.widgets.timeline_panel import TimelinePanel
 
-PANELS = (
-    ("ladder", "Ladder"),
-    ("hotline", "Hotline"),
-    ("msel", "MSEL"),
-    ("moves", "Moves"),
-    ("timeline", "Timeline"),
-)
+# Events that add to the record without changing what the ladder, hotline, MSEL and moves
+# panels show: after only these, the timeline alone is redrawn.
+RECORD_ONLY = frozenset({"note", "rate", "lesson", "improve", "hotwash"})
+
 
 
 class ConsoleView(Vertical):
@@ -49,24 +47,33 @@ class ConsoleView(Vertical):
         self.query_one("#panel-moves").border_title = "Moves to adjudicate"
         self.query_one("#panel-timeline").border_title = "Timeline (newest first)"
 
-    def show_state(self, state: ExerciseState, now: float) -> None:
+    def show_state(self, state: ExerciseState, now: float,
+                    changed: frozenset[str] | None = None) -> None:
+        """Draw ``state``; ``changed`` (the kinds of events since the last draw; None: not
+        known) spares the panels those events cannot have changed."""
+        if changed is None or not changed <= RECORD_ONLY:
+            self._show_situation(state, now)
+        timeline = self.query_one(TimelinePanel)
+        timeline.show_state(state)
+        count = timeline.log.shown_count
+        timeline.border_title = f"Timeline (newest first) · {count} event{'' if count == 1 else 's'}"
+
+    def _show_situation(self, state: ExerciseState, now: float) -> None:
         self.query_one(LadderPanel).show_state(state)
         self.query_one(HotlinePanel).show_state(state, now)
         self.query_one(MselPanel).show_state(state, now)
         moves = self.query_one(PendingMoves)
         moves.show_state(state)
         moves.border_title = f"Moves to adjudicate ({moves.option_count})"
-        timeline = self.query_one(TimelinePanel)
-        timeline.show_state(state)
-        count = timeline.log.shown_count
-        timeline.border_title = f"Timeline (newest first) · {count} event{'' if count == 1 else 's'}"
         sections = msel_sections(state)
         self.query_one("#panel-msel").border_title = (
             f"MSEL · {len(sections['released'])} released · {len(sections['due'])} due")
 
     def tick(self, state: ExerciseState, now: float) -> None:
         """Once a second: only what depends on the clock (message ages)."""
-        self.query_one(HotlinePanel).show_state(state, now)
+        panel = self.query(HotlinePanel)
+        if panel:  # absent until the console's own children have mounted
+            panel.first().tick(state, now)
 
     def action_show_panel(self, key: str) -> None:
         self.query_one("#console-tabs", Tabs).active = f"tab-{key}"

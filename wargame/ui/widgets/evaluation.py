@@ -12,6 +12,8 @@ from textual.widgets.option_list import Option
 
 from wargame.engine.objectives import evaluate_objectives
 from wargame.engine.state import ExerciseState, ImprovementItem
+from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
 MET = {True: "✔ met", False: "✘ not met", None: "– n/a"}
 
@@ -32,7 +34,7 @@ def improvement_prompt(number: int, item: ImprovementItem) -> Content:
         ("start", item.start), ("due", item.due), ("objective", item.objective or ""),
     ]
     shown = " · ".join(f"{name}: {value}" for name, value in details if value)
-    return Content.assemble((f"{number}. ", "bold"), (item.issue, "bold"), " → ", item.action,
+    return assemble((f"{number}. ", "bold"), (item.issue, "bold"), " → ", item.action,
                             ("\n   " + shown if shown else "", "$text-muted"))
 
 
@@ -41,9 +43,9 @@ class AssessView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Objectives (Enter rates the highlighted one)", classes="section-title")
-        yield OptionList(id="assess-objectives")
+        yield Options(id="assess-objectives")
         yield Static("Hot-wash (Enter answers the highlighted question)", classes="section-title")
-        yield OptionList(id="assess-hotwash")
+        yield Options(id="assess-hotwash")
         with Horizontal(id="assess-lessons"):
             yield Static(id="assess-strengths")
             yield Static(id="assess-improvements")
@@ -57,22 +59,22 @@ class AssessView(VerticalScroll):
         for result in evaluate_objectives(state):
             rating = state.ratings.get(result.id)
             measure = MET[result.met] + (f": {result.detail}" if result.detail else "")
-            rated = Content.styled(f" {rating.rating} ", "bold reverse") if rating else \
-                Content.styled(" not rated ", "$text-muted")
+            rated = plain(f" {rating.rating} ", "bold reverse") if rating else \
+                plain(" not rated ", "$text-muted")
             note = f"\n  Note: {rating.note}" if rating and rating.note else ""
-            options.append(Option(Content.assemble(
+            options.append(Option(assemble(
                 (result.id, "bold"), " ", rated, "  ", result.text, "\n  ",
                 (measure, "$text-muted"), note), id=result.id))
         _replace_options(self.query_one("#assess-objectives", OptionList), options)
         options = []
         for index, question in enumerate(state.scenario.hotwash):
             answers = [a for a in state.hotwash if a.question == index]
-            lines = [Content.assemble((f"{index + 1}. ", "bold"), question)]
-            lines += [Content.assemble("  → ", a.answer, (f" ({a.by})" if a.by and a.by != "facilitator" else "",
+            lines = [assemble((f"{index + 1}. ", "bold"), question)]
+            lines += [assemble("  → ", a.answer, (f" ({a.by})" if a.by and a.by != "facilitator" else "",
                                                              "$text-muted")) for a in answers]
             if not answers:
-                lines.append(Content.styled("  no answer yet", "$text-muted"))
-            options.append(Option(Content("\n").join(lines), id=str(index)))
+                lines.append(plain("  no answer yet", "$text-muted"))
+            options.append(Option(plain("\n").join(lines), id=str(index)))
         _replace_options(self.query_one("#assess-hotwash", OptionList), options)
         self.query_one("#assess-strengths", Static).update(_lessons(state, "strength", "Strengths"))
         self.query_one("#assess-improvements", Static).update(
@@ -100,19 +102,19 @@ def _replace_options(option_list: OptionList, options: list[Option]) -> None:
 def _lessons(state: ExerciseState, kind: str, title: str) -> Content:
     lessons = [lesson for lesson in state.lessons if lesson.kind == kind]
     mark = "+" if kind == "strength" else "△"
-    lines = [Content.styled(f"{title} ({len(lessons)})", "bold $accent")]
-    lines += [Content.assemble(f"{mark} ", lesson.text,
+    lines = [plain(f"{title} ({len(lessons)})", "bold $accent")]
+    lines += [assemble(f"{mark} ", lesson.text,
                                (f"  [{lesson.objective}]" if lesson.objective else "", "$text-muted"))
               for lesson in lessons]
     if not lessons:
-        lines.append(Content.styled("none yet", "$text-muted"))
-    return Content("\n").join(lines)
+        lines.append(plain("none yet", "$text-muted"))
+    return plain("\n").join(lines)
 
 
 class AdjustView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Improvement plan", classes="section-title")
-        yield OptionList(id="adjust-plan")
+        yield Options(id="adjust-plan")
         with Horizontal(id="adjust-lessons"):
             yield Static(id="adjust-strengths")
             yield Static(id="adjust-improvements")
@@ -124,7 +126,7 @@ class AdjustView(VerticalScroll):
     def show_state(self, state: ExerciseState, now: float) -> None:
         options = [Option(improvement_prompt(i + 1, item)) for i, item in enumerate(state.improvements)]
         if not options:
-            options = [Option(Content.styled("No item yet: add one with v.", "$text-muted"), disabled=True)]
+            options = [Option(plain("No item yet: add one with v.", "$text-muted"), disabled=True)]
         _replace_options(self.query_one("#adjust-plan", OptionList), options)
         self.query_one("#adjust-strengths", Static).update(_lessons(state, "strength", "Strengths"))
         self.query_one("#adjust-improvements", Static).update(

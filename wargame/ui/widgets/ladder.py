@@ -21,6 +21,7 @@ from textual.strip import Strip
 from wargame.engine.state import ExerciseState
 from wargame.model import Rung, Threshold
 from wargame.model.scenario import Pair
+from wargame.printable import printable
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PAIR_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -144,7 +145,7 @@ class LadderView(ScrollView, can_focus=True):
         return self.get_component_rich_style(name, partial=True)
 
     def _threshold_text(self, threshold: Threshold, width: int) -> Text:
-        label = f" {threshold.name} "
+        label = printable(f" {threshold.name} ")
         lead = "┄┄┄"
         tail = "┄" * max(width - len(lead) - len(label), 3)
         return Text(lead + label + tail, style=self._style("ladder--threshold"), no_wrap=True)
@@ -165,7 +166,7 @@ class LadderView(ScrollView, can_focus=True):
             text.append(" ")
         text.append(f"{rung.level:>2} ┃ ", self._style("ladder--level"))
         name_style = self._style("ladder--offramp") if on_ramp else self._style("ladder--rung")
-        text.append(rung.name.ljust(name_width), name_style)
+        text.append(printable(rung.name).ljust(name_width), name_style)
         for index, pair in enumerate(self._pairs):
             dyad = state.dyads.get(pair)
             if dyad is None:

@@ -14,6 +14,8 @@ from wargame.engine.state import ExerciseState
 from wargame.model.scenario import Pair
 from wargame.ui.describe import pair_label, pair_markers
 from wargame.ui.widgets.ladder import LadderView, pair_colour
+from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.options import Options
 
 
 def pair_prompt(state: ExerciseState, pair: Pair, marker: str, index: int) -> Content:
@@ -24,21 +26,21 @@ def pair_prompt(state: ExerciseState, pair: Pair, marker: str, index: int) -> Co
         where = ladder.rung(dyad.rung).name
         if dyad.peak_level > dyad.level:
             where += f" (peak {ladder.rung(dyad.peak_rung).name})"
-    return Content.assemble(
+    return assemble(
         (f"[{marker}]", f"bold {pair_colour(index)}"), f" {pair_label(pair)}: ", (where, "$text-muted"))
 
 
 def offramp_content(state: ExerciseState, ramp: OffRamp, marker: str) -> Content:
     ladder = state.scenario.rulebook.ladder
     if len(ramp.path) <= 1:
-        route: Content = Content.styled("already on the bottom rung", "$text-muted")
+        route: Content = plain("already on the bottom rung", "$text-muted")
     else:
-        route = Content(" ⇣ ".join(ladder.rung(r).name for r in ramp.path))
-    moves = [Content.assemble(m.name, (" ◆CBM", "$text-success") if m.cbm else "") for m in ramp.moves]
-    return Content.assemble(
+        route = plain(" ⇣ ".join(ladder.rung(r).name for r in ramp.path))
+    moves = [assemble(m.name, (" ◆CBM", "$text-success") if m.cbm else "") for m in ramp.moves]
+    return assemble(
         (f"Off-ramp [{marker}]: ", "bold $accent"), route, "\n",
         ("Moves: ", "bold $accent"),
-        Content(", ").join(moves) if moves else Content.styled("none in the rulebook", "$text-muted"),
+        plain(", ").join(moves) if moves else plain("none in the rulebook", "$text-muted"),
     )
 
 
@@ -51,7 +53,7 @@ class LadderPanel(Vertical):
         self._markers: dict[Pair, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="ladder-pairs", compact=True)
+        yield Options(id="ladder-pairs", compact=True)
         yield LadderView(id="ladder-view")
         yield Static(id="ladder-offramp")
 
@@ -60,7 +62,10 @@ class LadderPanel(Vertical):
         return self.query_one(LadderView)
 
     def show_state(self, state: ExerciseState) -> None:
-        if self._state is None or self._state.scenario is not state.scenario:
+        before = self._state
+        if before is not None and before.scenario is state.scenario and before.dyads == state.dyads:
+            return  # the pairs, the ladder and the off-ramps follow the rungs only
+        if before is None or before.scenario is not state.scenario:
             self._markers = pair_markers(state.scenario)
         self._state = state
         pairs = self.query_one("#ladder-pairs", OptionList)

@@ -6,19 +6,25 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.indicators import indicators
+from wargame.engine.injects import scheduled_turn
+from wargame.engine.objectives import ExpectationResult, expectation_results
 from wargame.engine.obligations import ObligationRecord, open_obligations
 from wargame.engine.pauses import last_turn, status as pause_status
 from wargame.engine.state import ExerciseState
 from wargame.model import Inject
 from wargame.ui.describe import inject_schedule, recipients_text
+from wargame.ui.text import assemble, plain
 
 
 def msel_sections(state: ExerciseState) -> dict[str, list[Inject]]:
     """Injects grouped as the facilitator sees the queue, each group in MSEL order."""
-    sections: dict[str, list[Inject]] = {"released": [], "due": [], "waiting": [], "by hand": []}
+    sections: dict[str, list[Inject]] = {"released": [], "held": [], "due": [], "waiting": [],
+                                         "by hand": []}
     for inject in state.scenario.injects:
         if inject.id in state.injects:
             sections["released"].append(inject)
+        elif inject.id in state.held:
+            sections["held"].append(inject)
         elif inject.kind == "scheduled":
             sections["due"].append(inject)
         elif inject.kind == "conditional":
@@ -26,16 +32,31 @@ def msel_sections(state: ExerciseState) -> dict[str, list[Inject]]:
         else:
             sections["by hand"].append(inject)
     sections["released"].sort(key=lambda i: state.injects[i.id].seq)
-    sections["due"].sort(key=lambda i: i.turn or 0)
+    sections["due"].sort(key=lambda i: scheduled_turn(state, i) or 0)
     return sections
 
 
 _TITLES = {
     "released": "Released",
+    "held": "Held (release by hand or re-time)",
     "due": "Due (scheduled)",
     "waiting": "Waiting (conditional)",
     "by hand": "Contingency (release by hand)",
 }
+
+
+def expectation_text(result: ExpectationResult, turn: int) -> tuple[str, str]:
+    """An expected response as the cell tracks it live: (words, style)."""
+    what = f"{result.by} {result.move}"
+    if result.status == "met":
+        return f"✔ {what}: met by {result.met_by}", "$text-success"
+    if result.status == "missed":
+        return f"✘ {what}: missed", "$text-error"
+    if result.status == "open" and result.released_turn is not None:
+        left = result.released_turn + result.within - turn
+        due = "due this turn" if left <= 0 else f"due in {left} turn{'s' if left != 1 else ''}"
+        return f"… {what}: {due}", "$text-warning"
+    return f"· {what}: within {result.within} turn(s) of release", "$text-muted"
 
 
 class MselPanel(Static):
@@ -45,44 +66,59 @@ class MselPanel(Static):
         duties = open_obligations(state)
         if duties:
             if lines:
-                lines.append(Content(""))
-            lines.append(Content.styled(f"Obligations open ({len(duties)})", "bold $accent"))
-            lines.extend(Content.assemble("  ", obligation_line(o, state.turn)) for o in duties)
+                lines.append(plain(""))
+            lines.append(plain(f"Obligations open ({len(duties)})", "bold $accent"))
+            lines.extend(assemble("  ", obligation_line(o, state.turn)) for o in duties)
         if state.pauses:
             if lines:
-                lines.append(Content(""))
-            lines.append(Content.styled(f"Pauses ({len(state.pauses)})", "bold $accent"))
+                lines.append(plain(""))
+            lines.append(plain(f"Pauses ({len(state.pauses)})", "bold $accent"))
             for pause in state.pauses.values():
                 word = pause_status(state, pause)
                 until = f" until T{last_turn(pause)}" if word == "active" else ""
-                lines.append(Content.assemble(
+                lines.append(assemble(
                     "  ", (pause.id, "bold"), f" {pause.by} ⇄ {pause.other} ",
                     (f"{word}{until}", "bold $text-error" if word == "violated" else "$text-muted")))
+        expected: dict[str, list[ExpectationResult]] = {}
+        for result in expectation_results(state):
+            expected.setdefault(result.inject, []).append(result)
         for key, injects in msel_sections(state).items():
             if not injects:
                 continue
             if lines:
-                lines.append(Content(""))
-            lines.append(Content.styled(f"{_TITLES[key]} ({len(injects)})", "bold $accent"))
+                lines.append(plain(""))
+            lines.append(plain(f"{_TITLES[key]} ({len(injects)})", "bold $accent"))
             for inject in injects:
                 if key == "released":
                     release = state.injects[inject.id]
                     when = f"T{release.released_turn} {release.how}"
+                elif key == "held":
+                    when = "held"
+                elif inject.id in state.retimed:
+                    when = f"turn {state.retimed[inject.id]}, re-timed"
                 else:
                     when = inject_schedule(state.scenario, inject.id)
-                due_now = key == "due" and inject.turn is not None and inject.turn <= state.turn
-                lines.append(Content.assemble(
+                turn = scheduled_turn(state, inject)
+                due_now = key == "due" and turn is not None and turn <= state.turn
+                lines.append(assemble(
                     ("▸ " if due_now else "  "), (inject.id, "bold"), " ", inject.title, "  ",
                     (f"[{when} → {recipients_text(state.scenario, inject.to)}]", "$text-muted"),
                 ))
+                if inject.control_notes and key != "released":
+                    lines.append(plain(f"    control: {inject.control_notes}",
+                                                "$text-muted italic"))
+                if key == "released":
+                    for result in expected.get(inject.id, ()):
+                        text, style = expectation_text(result, state.turn)
+                        lines.append(plain(f"    {text}", style))
         if state.turn:
             if lines:
-                lines.append(Content(""))
-            lines.append(Content.styled("Trust indicators", "bold $accent"))
+                lines.append(plain(""))
+            lines.append(plain("Trust indicators", "bold $accent"))
             lines.extend(indicator_lines(state))
         if not lines:
-            lines.append(Content.styled("This scenario has no injects.", "$text-muted"))
-        self.update(Content("\n").join(lines))
+            lines.append(plain("This scenario has no injects.", "$text-muted"))
+        self.update(plain("\n").join(lines))
 
 
 def obligation_line(duty: ObligationRecord, turn: int) -> Content:
@@ -90,7 +126,7 @@ def obligation_line(duty: ObligationRecord, turn: int) -> Content:
     left = duty.turns_left(turn)
     countdown = ("last turn" if left == 0 else f"{left} turn left" if left == 1
                  else f"{left} turns left")
-    return Content.assemble(
+    return assemble(
         (duty.id, "bold"), f" {duty.by} owes {duty.to} {duty.move} (for {duty.from_move}) ",
         (f"· due T{duty.due}, {countdown}", "$text-warning" if left == 0 else "$text-muted"))
 
@@ -105,7 +141,7 @@ def indicator_lines(state: ExerciseState) -> list[Content]:
     lines = []
     for delegation, row in figures["delegations"].items():
         timely, sharing = row["timeliness"], row["information_sharing"]
-        lines.append(Content.assemble(
+        lines.append(assemble(
             "  ", (delegation, "bold"),
             f": on time {_percent(timely['on_time_share'])} · reports "
             f"{row['information_sharing']['reports']} "
@@ -113,7 +149,7 @@ def indicator_lines(state: ExerciseState) -> list[Content]:
             f"{_percent(row['consistency']['share'])}"))
     for pair in figures["pairs"]:
         per_turn = " ".join(str(n) for n in pair["contact_per_turn"])
-        lines.append(Content.assemble(
+        lines.append(assemble(
             "  ", (" – ".join(pair["between"]), "bold"),
             f": contact per turn {per_turn or '–'} · {pair['late_acks']} late ack(s)"))
     return lines

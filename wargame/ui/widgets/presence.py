@@ -13,24 +13,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from typing import Protocol
 
 from textual.content import Content
 from textual.widgets import Static
 
-from wargame.engine.presence import HEARTBEAT_EVERY, Attendance, ago_text, attendance, new_client_id
+from wargame.engine.presence import HEARTBEAT_EVERY, Attendance, ago_text, new_client_id
 from wargame.engine.session import Session
 from wargame.engine.visibility import CONTROL, PUBLIC
-from wargame.ui.delegation.ticker import Ticker
+from wargame.ui.ticker import Ticker
+from wargame.ui.text import assemble, plain
 
 
 class SessionHolder(Protocol):
-    """What the panel needs of a screen's session handle (LiveSession and ViewerSession)."""
+    """What the panel needs of a screen's session handle (wargame.engine.live.LiveSession)."""
 
     session: Session
 
-    def locked(self) -> AbstractContextManager[Session]: ...
+    def attendance(self, rows: list, now: float, viewer: str) -> list[Attendance]: ...
 
 
 def attendance_lines(entries: list[Attendance], viewer: str, now: float) -> list[Content]:
@@ -39,15 +39,15 @@ def attendance_lines(entries: list[Attendance], viewer: str, now: float) -> list
     for entry in entries:
         you = "  (you)" if entry.viewer == viewer and entry.viewer != PUBLIC else ""
         if entry.connected:
-            mark = Content.styled("● online ", "bold $text-success")
+            mark = plain("● online ", "bold $text-success")
             status = f"{entry.screens} screens" if entry.screens > 1 else ""
         else:
-            mark = Content.styled("○ away   ", "$text-muted")
+            mark = plain("○ away   ", "$text-muted")
             status = f"seen {ago_text(now - entry.last_seen)}" if entry.last_seen else ""
         acted = "" if entry.viewer == PUBLIC else "acted " + ago_text(
             None if entry.last_acted is None else now - entry.last_acted)
         detail = " · ".join(part for part in (status, acted) if part)
-        lines.append(Content.assemble(mark, (entry.name.ljust(width), "bold"), "  ",
+        lines.append(assemble(mark, (entry.name.ljust(width), "bold"), "  ",
                                       (detail, "$text-muted"), you))
     return lines
 
@@ -65,7 +65,7 @@ def attendance_line(entries: list[Attendance], viewer: str) -> Content:
             parts += [("● ", "bold $text-success"), f"{name}{many}{you}  "]
         else:
             parts += [("○ ", "$text-muted"), (f"{name} away  ", "$text-muted")]
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 class PresencePanel(Static):
@@ -83,7 +83,7 @@ class PresencePanel(Static):
                  interval: float = HEARTBEAT_EVERY, clock: Callable[[], float] = time.time,
                  compact: bool = False, id: str | None = None,
                  classes: str | None = None) -> None:
-        super().__init__(Content.styled("Looking for who is connected…", "$text-muted"),
+        super().__init__(plain("Looking for who is connected…", "$text-muted"),
                          id=id, classes=classes)
         self.live = live
         self.viewer = viewer
@@ -107,8 +107,7 @@ class PresencePanel(Static):
             session.heartbeat(self.viewer, self.client)
         rows = session.presence()
         now = self.clock()
-        with self.live.locked() as locked:
-            entries = attendance(locked.state, rows, self.viewer, now)
+        entries = self.live.attendance(rows, now, self.viewer)
         self.app.call_from_thread(self.show_attendance, entries, now)
 
     def show_attendance(self, entries: list[Attendance], now: float) -> None:
@@ -116,7 +115,7 @@ class PresencePanel(Static):
         if self._compact:
             content = attendance_line(entries, self.viewer)
         else:
-            content = Content("\n").join(attendance_lines(entries, self.viewer, now))
+            content = plain("\n").join(attendance_lines(entries, self.viewer, now))
         if content != self._shown:  # most beats change nothing: no redraw then
             self._shown = content
             self.update(content)

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from wargame.engine.state import ExerciseState
 from wargame.ui.describe import clock_text, game_time, timebox_status
+from wargame.ui.text import assemble
 
 Part = tuple[str, str]
 
@@ -25,6 +26,8 @@ def status_parts(state: ExerciseState, now: float, short: bool) -> tuple[list[Pa
             f"Turn {state.turn} of {scenario.clock.turns}"
         parts.append((f" {turn} · {game_time(scenario, state.turn)}", ""))
     over = False
+    if state.paused_ts is not None and state.phase == "exercise":
+        parts.append((" PAUSED ", "bold reverse $text-warning"))
     timer = timebox_status(state, now)
     if timer is not None:
         left, over = timer
@@ -47,9 +50,9 @@ def status_content(state: ExerciseState, now: float, width: int) -> tuple[Conten
     title: Part = (f" {state.scenario.title} ", "bold")
     parts, over = status_parts(state, now, short=False)
     if sum(len(text) for text, _ in parts) + len(title[0]) + 1 <= width:
-        return Content.assemble(title, " ", *parts), over
+        return assemble(title, " ", *parts), over
     parts, over = status_parts(state, now, short=True)
-    return Content.assemble(*parts), over
+    return assemble(*parts), over
 
 
 class StatusBar(Static):

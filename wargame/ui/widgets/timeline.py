@@ -17,6 +17,7 @@ from textual.strip import Strip
 
 from wargame.engine.state import Event, ExerciseState
 from wargame.ui.describe import clock_text, describe_event, event_delegations
+from wargame.printable import printable
 
 KIND_WIDTH = 10
 
@@ -203,11 +204,11 @@ class EventLog(ScrollView, can_focus=True):
         text.append(f"{'T' + str(turn) if turn else '':<4}", style("eventlog--time"))
         when = clock_text(event.at, hours=True) if event.at is not None else "-:--:--"
         text.append(f"{when:>7} ", style("eventlog--time"))
-        text.append(f"{event.kind.upper():<{KIND_WIDTH}} ", style("eventlog--kind"))
-        body = describe_event(event, state)
+        text.append(printable(f"{event.kind.upper():<{KIND_WIDTH}} "), style("eventlog--kind"))
+        body = printable(describe_event(event, state))
         if retracted is not None:
             text.append("✗ " + body, style("eventlog--retracted"))
-            text.append(f"  (retracted: {retracted})", style("eventlog--retracted"))
+            text.append(printable(f"  (retracted: {retracted})"), style("eventlog--retracted"))
         else:
             text.append(body)
         if under_cursor:

@@ -15,6 +15,7 @@ from wargame.engine.state import ExerciseState
 from wargame.model import Scenario
 from wargame.ui.describe import EVENT_KINDS
 from wargame.ui.screens.picker import EVERY, Picker
+from wargame.ui.text import plain
 from wargame.ui.widgets.timeline import EventLog
 
 
@@ -64,6 +65,6 @@ class TimelinePanel(Vertical):
 
     def set_filter(self, who: str | None, kind: str | None) -> None:
         self._who, self._kind = who, kind
-        self.query_one("#timeline-who", Button).label = f"Delegation: {who or 'every'} ▾"
-        self.query_one("#timeline-kind", Button).label = f"Kind: {kind or 'every'} ▾"
+        self.query_one("#timeline-who", Button).label = plain(f"Delegation: {who or 'every'} ▾")
+        self.query_one("#timeline-kind", Button).label = plain(f"Kind: {kind or 'every'} ▾")
         self.log.set_filter(who, kind)
