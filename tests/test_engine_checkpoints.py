@@ -44,9 +44,10 @@ def _same_as_a_fresh_fold(session: Session) -> None:
 
 @pytest.mark.parametrize("script", SCRIPT_FILES, ids=lambda p: p.stem)
 def test_each_retraction_ends_as_a_fold_from_the_start(script, tmp_path, close_checkpoints):
-    _, actions = load_script(script)
+    scenario_id, actions = load_script(script)
     actions = [action for action in actions if action.kind != "end"]  # retractions come first
-    with Session.create(tmp_path / "s.wargame", SCENARIO) as session:
+    with Session.create(tmp_path / "s.wargame", SCENARIO.parent / f"{scenario_id}.yaml") \
+            as session:
         play(session, actions)
         targets = [m.id for m in session.state.moves.values() if m.status != "retracted"]
         targets += list(session.state.messages)

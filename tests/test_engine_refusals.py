@@ -92,7 +92,7 @@ CASES = {
     "move-unknown-key": (
         EXERCISE, ("move", {"by": "azure", "type": "statement", "txt": "x"}),
         "move takes no key 'txt' (did you mean 'text'?); move keys: by, type, text, id, target,"
-        ' intent, visibility, at'),
+        ' intent, visibility, fields, at'),
     "move-missing-text": (
         EXERCISE, ("move", {"by": "azure", "type": "statement"}),
         "move needs 'text' (what is said or done)"),
@@ -285,7 +285,7 @@ CASES = {
     "unknown-action": (
         [], ("advance", {}),
         "unknown action 'advance'; expected one of: phase, move, adjudicate, perceive, hotline,"
-        ' ack, inject, note, next-turn, rate, lesson, improve, ... (11 more)'),
+        ' ack, inject, note, next-turn, rate, lesson, improve, ... (13 more)'),
     "payload-not-mapping": (
         EXERCISE, ("move", "patrol"),
         "move takes a mapping of keys, got 'patrol'"),

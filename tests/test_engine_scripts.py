@@ -1,6 +1,7 @@
 """Recorded exercise scripts replay to exactly the recorded exports.
 
-Each tests/scripts/NAME.yaml is played with `wargame run` on the fixture scenario and the
+Each tests/scripts/NAME.yaml is played with `wargame run` on the fixture scenario it names
+(fixture-strait, or fixture-cbm for the confidence-building mechanics) and the
 `wargame export` output is compared whole with tests/scripts/NAME.expected.json (and,
 for the viewers listed in VIEWS, NAME.as-VIEWER.expected.json).
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.engine.support import SCENARIO, SCRIPTS
+from fixtures.engine.support import HERE, SCRIPTS
 from wargame.cli import main
 from wargame.engine import Session
 from wargame.engine.export import export_state
@@ -29,8 +30,14 @@ from wargame.engine.script import load_script, play, rehearse
 
 SCRIPT_FILES = sorted(SCRIPTS.glob("*.yaml"))
 VIEWS = {"amend-retract": ["azure", "crimson", "public"], "relay": ["verdant", "osce"],
-         "expectations": ["public"]}
+         "expectations": ["public"], "obligations": ["crimson"], "mediation": ["crimson"]}
 REGENERATE = bool(os.environ.get("WARGAME_REGENERATE"))
+
+
+def _scenario(script: Path) -> Path:
+    """The fixture scenario a script names in its ``scenario:`` line."""
+    scenario_id, _ = load_script(script)
+    return HERE / f"{scenario_id}.yaml"
 
 
 def _expected_file(script: Path, viewer: str | None) -> Path:
@@ -54,7 +61,7 @@ def _compare(actual: dict, expected_file: Path) -> None:
 @pytest.mark.parametrize("script", SCRIPT_FILES, ids=lambda p: p.stem)
 def test_script_replays_to_expected_export(script, tmp_path, capsys):
     session = tmp_path / "exercise.wargame"
-    assert main(["run", str(SCENARIO), "--script", str(script), "--session", str(session)]) == 0
+    assert main(["run", str(_scenario(script)), "--script", str(script), "--session", str(session)]) == 0
     capsys.readouterr()
     for viewer in [None, *VIEWS.get(script.stem, [])]:
         _compare(_export(session, capsys, viewer), _expected_file(script, viewer))
@@ -70,7 +77,7 @@ def test_every_script_has_its_expected_export():
 def test_incremental_state_equals_a_fresh_fold(script, tmp_path):
     """What a live session holds after each append is what reopening the file rebuilds."""
     _, actions = load_script(script)
-    with Session.create(tmp_path / "live.wargame", SCENARIO) as live:
+    with Session.create(tmp_path / "live.wargame", _scenario(script)) as live:
         play(live, actions)
         incremental = export_state(live.state)
     with Session.open(tmp_path / "live.wargame") as reopened:
@@ -80,7 +87,7 @@ def test_incremental_state_equals_a_fresh_fold(script, tmp_path):
 @pytest.mark.parametrize("script", SCRIPT_FILES, ids=lambda p: p.stem)
 def test_rehearsal_predicts_the_committed_state(script, tmp_path):
     _, actions = load_script(script)
-    with Session.create(tmp_path / "s.wargame", SCENARIO) as session:
+    with Session.create(tmp_path / "s.wargame", _scenario(script)) as session:
         rehearsed = rehearse(new_state(session.scenario), actions)
         play(session, actions)
         assert export_state(rehearsed)["moves"] == export_state(session.state)["moves"]

@@ -102,7 +102,7 @@ action:
         f"{script}:3:5: unknown action 'mvoe' (did you mean 'move'?)",
         f"{script}:4:11: move needs 'text' (what is said or done)",
         f"{script}:4:37: move takes no key 'txt' (did you mean 'text'?); move keys: by, type, "
-        "text, id, target, intent, visibility, at",
+        "text, id, target, intent, visibility, fields, at",
         f"{script}:5:21: at: expected a time such as 00:04:10 or a number of seconds, got "
         "'ten past'",
         f"{script}:6:5: adjudicate needs 'move', 'decision': write 'adjudicate: ...'",

@@ -105,8 +105,16 @@ start:
 
 # The Master Scenario Events List: what happens to the players.
 #   turn: N      scheduled: released at the start of turn N
-#   when: {...}  conditional: released the moment a pair's rung reaches a level
+#   when: {...}  conditional: released the moment its condition holds -- a pair's rung
+#                (between + rung_at_least/rung_at_most), an expected response met, late
+#                or missed ({expectation: INJECT, status: missed}), an approved move
+#                ({move: MOVE, by: DELEGATION}), a channel ({channel: [a, b], status: down}),
+#                a pause moment ({pause: [a, b], status: violated}), a turn
+#                ({turn_at_least: 3}); combine several under all: or any:
 #   neither      contingency: released by hand by the facilitator
+# In cbm-standard, an incident report has a report format (time, position, nature,
+# units, actions taken) and an inspection request obliges its target to host the
+# inspection within 24h (quota: 3 per delegation); see docs/formats.md.
 injects:
   - id: collision
     turn: 1
@@ -143,6 +151,14 @@ injects:
     control_notes: Only if play reaches confrontation; Green's move is what we watch for.
     expect:
       - {by: green, move: third-party-mediation, within: 1}
+  - id: silence
+    # Outcome-driven: released when Blue lets its collision report miss its window.
+    when: {expectation: collision, status: missed, by: blue}
+    title: Blue fishermen's union accuses the government of a cover-up
+    from: River Voice newspaper
+    delivery: Simulated news
+    to: all
+    text: With no incident report published, the union calls the silence a cover-up.
 
 # How the exercise is evaluated. Each objective is rated P / S / M / U in the assess
 # phase; a measure lets wargame check it from the session.

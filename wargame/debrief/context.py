@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from wargame.model.conditions import Condition, describe as describe_condition
 from wargame.engine.state import ExerciseState
 from wargame.engine.visibility import audiences
 from wargame.debrief import indicators, timeline
@@ -175,6 +176,8 @@ def _plan(state: ExerciseState, data: EditionData, names: Names) -> dict[str, An
         release = data.injects.get(inject.id)
         if inject.turn is not None:
             when = f"turn {inject.turn}"
+        elif inject.when is not None and not isinstance(inject.when, Condition):
+            when = f"when {describe_condition(inject.when)}"
         elif inject.when is not None:
             cond = inject.when
             bound = (f"reaches “{names.rung(cond.rung_at_least)}”" if cond.rung_at_least
@@ -298,6 +301,7 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
         },
         "contact": indicators.contact_by_pair(state, names),
         "cbm": indicators.cbm_uptake(state, names),
+        "trust": indicators.trust(state, data, names),
         "moves": {k: moves.get(k, 0) for k in ("total", "cbm", "escalatory", "de_escalatory")},
         "misperception": {
             "count": mis.get("count", 0),
@@ -309,6 +313,9 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
                                        "result_key": RESULTS[row["result"]]["key"],
                                        "symbol": RESULTS[row["result"]]["symbol"]})
                          for row in indicators.expectations(state, data, names)],
+        "obligations": indicators.obligations(state, data, names),
+        "pauses": indicators.pauses(state, data, names),
+        "reports": indicators.reports(state, data, names),
         "strengths": [_lesson(lesson, names) for lesson in lessons if lesson.kind == "strength"],
         "improvements": [_lesson(lesson, names) for lesson in lessons if lesson.kind != "strength"],
         "hotwash": _hotwash(state, names),

@@ -197,3 +197,114 @@ def expectations(state: ExerciseState, data: EditionData, names: Names) -> list[
             "result": met,
         })
     return out
+
+
+OBLIGATION_RESULTS = {"met": ("✓", "Met"), "late": ("⚠", "Late"), "missed": ("✗", "Missed"),
+                      "open": ("…", "Open")}
+
+
+def obligations(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
+    """The obligations the engine tracked (engine.obligations), counted by status, with a
+    row each; None when the rulebook obliges nothing (the section is left out)."""
+    from wargame.engine.obligations import obligations as tracked
+
+    if not any(m.obliges is not None for m in state.scenario.rulebook.moves):
+        return None
+    rows = []
+    for duty in tracked(state):
+        request = state.moves.get(duty.from_move)
+        if data.public and (request is None or request.visibility != "public"):
+            continue
+        symbol, label = OBLIGATION_RESULTS[duty.status]
+        rows.append({
+            "id": duty.id, "by": names.delegation(duty.by), "to": names.delegation(duty.to),
+            "request": f"{request.type if request else ''} ({duty.from_move}, turn "
+                       f"{duty.opened_turn})",
+            "answer": duty.move, "due": f"turn {duty.due}", "status": duty.status,
+            "symbol": symbol, "result_label": label,
+            "came": (f"turn {duty.answered_turn} ({duty.met_by})" if duty.met_by else "never"),
+        })
+    counts = {status: sum(1 for r in rows if r["status"] == status)
+              for status in OBLIGATION_RESULTS}
+    return {"rows": rows, "counts": counts, "total": len(rows)}
+
+
+def pauses(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
+    """Pause moments (engine.pauses) counted: proposed, accepted, honoured, violated; None
+    when no pause was proposed (the section is left out)."""
+    from wargame.engine.pauses import status, violations
+
+    if not state.pauses:
+        return None
+    rows = []
+    for pause in state.pauses.values():
+        word = status(state, pause)
+        rows.append({"id": pause.id, "by": names.delegation(pause.by),
+                     "with": names.delegation(pause.other), "turns": pause.turns,
+                     "status": word,
+                     "violated_by": ", ".join(m.id for m in violations(state, pause))})
+    accepted = [r for r in rows if r["status"] in ("active", "honoured", "violated")]
+    return {"rows": rows, "proposed": len(rows), "accepted": len(accepted),
+            "honoured": sum(1 for r in rows if r["status"] == "honoured"),
+            "violated": sum(1 for r in rows if r["status"] == "violated")}
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(100 * share)} %"  # as the CBM share is written
+
+
+def trust(state: ExerciseState, data: EditionData, names: Names) -> list[dict[str, Any]]:
+    """Per delegation, the engine's trust indicators (engine.indicators), as the export and
+    the console give them: timeliness, information sharing, consistency."""
+    from wargame.engine.indicators import indicators as engine_indicators
+
+    figures = engine_indicators(state, evaluator=not data.public)["delegations"]
+    rows = []
+    for delegation_id, row in figures.items():
+        timely, sharing = row["timeliness"], row["information_sharing"]
+        consistency = row["consistency"]
+        rows.append({
+            "delegation": names.delegation(delegation_id),
+            "acks": f"{timely['acknowledged_on_time']} of {timely['messages_received']}",
+            "on_time": _percent(timely["on_time_share"]),
+            "obligations": (f"{timely['obligations_met']} of {timely['obligations_owed']}"
+                            if timely["obligations_owed"] else "–"),
+            "reports": (f"{sharing['reports']} ({_percent(sharing['mean_completeness'])} "
+                        "complete)" if sharing["reports"] else "–"),
+            "consistency": (f"{consistency['as_stated']} of {consistency['moves']}"
+                            if consistency["moves"] else "–"),
+        })
+    return rows
+
+
+def reports(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
+    """Every approved move filed in a report format, with its fields and completeness;
+    None when the rulebook has no report format (the section is left out)."""
+    from wargame.engine.reports import completeness
+
+    rulebook = state.scenario.rulebook
+    if not any(m.fields for m in rulebook.moves):
+        return None
+    rows = []
+    for move in _live_moves(state):
+        if move.status != "approved" or not rulebook.has_move(move.type):
+            continue
+        move_type = rulebook.move(move.type)
+        if not move_type.fields or (data.public and move.visibility != "public"):
+            continue
+        rows.append({
+            "id": move.id, "turn": move.turn, "by": names.delegation(move.by),
+            "type": move_type.name,
+            "completeness": _percent(completeness(move_type, move.fields)),
+            "fields": [{"label": spec.title, "value": _field_text(move.fields.get(spec.id))}
+                       for spec in move_type.fields],
+        })
+    return {"rows": rows}
+
+
+def _field_text(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, list):
+        return ", ".join(str(part) for part in value)
+    return str(value)

@@ -84,6 +84,8 @@ def copy_state(state: ExerciseState) -> ExerciseState:
         lessons=list(state.lessons),
         improvements=list(state.improvements),
         hotwash=list(state.hotwash),
+        pauses=_copied(state.pauses, [key for key, pause in state.pauses.items()
+                                      if not pause.answer]),
         events=list(state.events),
         retracted=dict(state.retracted),
         retracted_messages=dict(state.retracted_messages),

@@ -13,10 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from wargame.engine.graphs import off_ramps
+from wargame.engine.indicators import indicators
 from wargame.engine.metrics import compute_metrics
+from wargame.engine.obligations import obligations
 from wargame.engine.objectives import evaluate_objectives, expectation_results
+from wargame.engine.reports import completeness
 from wargame.engine.retraction import describe
-from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord
+from wargame.engine.pauses import last_turn, status as pause_status, violations
+from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord, PauseRecord
 from wargame.engine.visibility import CONTROL, Viewer, can_see_briefing, view_state
 
 EXPORT_VERSION = 1
@@ -40,7 +44,7 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
              **({"briefing": d.briefing} if can_see_briefing(viewer, d) else {})}
             for d in scenario.delegations],
         "dyads": [_dyad(seen, dyad) for dyad in seen.dyads.values()],
-        "moves": [_move(move) for move in seen.moves.values()],
+        "moves": [_move(seen, move) for move in seen.moves.values()],
         "perceptions": [
             {"by": p.by, "move": p.move, "as": p.as_category, "gap": p.gap, "turn": p.turn,
              "note": p.note, "visibility": p.visibility} for p in seen.perceptions],
@@ -56,6 +60,7 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
             {"id": r.id, "text": r.text, "metric": r.metric, "met": r.met, "value": r.value,
              "detail": r.detail, "rating": r.rating} for r in evaluate_objectives(seen)],
         "metrics": compute_metrics(seen),
+        "indicators": indicators(seen, evaluator=viewer == CONTROL),
         "notes": [{"by": n.by, "text": n.text, "visibility": n.visibility, "phase": n.phase,
                    "turn": n.turn, "at": n.at, **({"to": list(n.to)} if n.to else {})}
                   for n in seen.notes],
@@ -74,6 +79,14 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         "events": len(state.events),
         "withheld": view.withheld,
     }
+    if seen.pauses:  # extension: formats.md (a session without pauses exports as before)
+        document["pauses"] = [_pause(seen, p) for p in seen.pauses.values()]
+    if any(m.obliges is not None for m in scenario.rulebook.moves):  # extension: formats.md
+        document["obligations"] = [
+            {"id": o.id, "move": o.move, "by": o.by, "to": o.to, "from_move": o.from_move,
+             "opened_turn": o.opened_turn, "due": o.due, "status": o.status,
+             "met_by": o.met_by, "answered_turn": o.answered_turn}
+            for o in obligations(seen)]
     # The control cell's levers, only when used (earlier exports stay as they were).
     if seen.updates:
         document["updates"] = [{"text": u.text, "to": list(u.to), "turn": u.turn, "at": u.at}
@@ -91,6 +104,14 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         document["void"] = [{"seq": seq, "kind": by_seq[seq].kind, "reason": reason}
                             for seq, reason in sorted(state.void.items())]
     return document
+
+
+def _pause(seen: ExerciseState, pause: PauseRecord) -> dict[str, Any]:
+    return {"id": pause.id, "by": pause.by, "with": pause.other, "turns": pause.turns,
+            "scope": list(pause.scope), "proposed_turn": pause.proposed_turn,
+            "answer": pause.answer or None, "answered_turn": pause.answered_turn,
+            "last_turn": last_turn(pause), "status": pause_status(seen, pause),
+            "violated_by": [m.id for m in violations(seen, pause)]}
 
 
 def _cause(seen: ExerciseState, cause: str) -> str:
@@ -114,7 +135,12 @@ def _dyad(seen: ExerciseState, dyad: DyadState) -> dict[str, Any]:
     }
 
 
-def _move(move: MoveRecord) -> dict[str, Any]:
+def _move(seen: ExerciseState, move: MoveRecord) -> dict[str, Any]:
+    move_type = seen.scenario.rulebook.move(move.type)
+    report = {}
+    if move_type.fields:  # only moves with a report format carry these keys
+        report = {"fields": dict(move.fields),
+                  "completeness": round(completeness(move_type, move.fields), 3)}
     return {
         "id": move.id, "by": move.by, "type": move.type, "category": move.category,
         "target": move.target, "turn": move.turn, "status": move.status,
@@ -123,6 +149,8 @@ def _move(move: MoveRecord) -> dict[str, Any]:
         "original_category": move.original_category or None,
         **({"original_text": move.original_text} if move.original_text else {}),
         "decision_note": move.decision_note, "decided_turn": move.decided_turn,
+        **report,
+        **({"between": list(move.pair)} if move.pair else {}),  # a mediator's pair move
     }
 
 

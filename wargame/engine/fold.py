@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from wargame.errors import ActionRefused
 from wargame.engine import (
-    injects, rules_control, rules_debrief, rules_hotline, rules_moves, rules_phase,
+    injects, rules_control, rules_debrief, rules_hotline, rules_moves, rules_pauses, rules_phase,
 )
 from wargame.engine.checkpoints import copy_state, first_change, spacing
 from wargame.engine.collector import collector_paused
@@ -52,6 +52,8 @@ RULES: dict[str, tuple[Check, Effect]] = {
     "lesson": (rules_debrief.check_lesson, rules_debrief.apply_lesson),
     "improve": (rules_debrief.check_improve, rules_debrief.apply_improve),
     "hotwash": (rules_debrief.check_hotwash, rules_debrief.apply_hotwash),
+    "propose-pause": (rules_pauses.check_propose, rules_pauses.apply_propose),
+    "answer-pause": (rules_pauses.check_answer, rules_pauses.apply_answer),
     "retract": (check_retract, _nothing),
     "pause": (rules_control.check_pause, rules_control.apply_pause),
     "resume": (rules_control.check_resume, rules_control.apply_resume),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from wargame.model import Inject
+from wargame.model import Condition, Inject
 from wargame.model.scenario import Pair
 
 if TYPE_CHECKING:
@@ -64,8 +64,8 @@ def _conditional(state: ExerciseState) -> dict[Pair, list[tuple[int, Inject]]]:
     if indexes.conditional is None:
         watched: dict[Pair, list[tuple[int, Inject]]] = {}
         for position, inject in enumerate(state.scenario.injects):
-            if inject.kind != "conditional":
-                continue
+            if inject.kind != "conditional" or not isinstance(inject.when, Condition):
+                continue  # an outcome-driven condition is settled by what it waits for
             dyad = dyad_of(state, *inject.when.between)
             if dyad is not None:  # a condition on a pair that cannot move never holds
                 watched.setdefault(dyad.between, []).append((position, inject))
@@ -77,9 +77,9 @@ def conditions_to_check(state: ExerciseState) -> dict[int, Inject]:
     """The unreleased conditional injects whose condition may have changed since last asked
     (all of them the first time), by scenario position.
 
-    A condition depends only on its dyad's level, and every rung change is followed by a
-    settle, so an inject whose dyad kept its level since it was last found not to hold
-    still does not hold.
+    A plain rung condition depends only on its dyad's level, and every rung change is
+    followed by a settle, so an inject whose dyad kept its level since it was last found
+    not to hold still does not hold.
     """
     watched = _conditional(state)
     indexes = state.indexes

@@ -1,33 +1,26 @@
 """The Master Scenario Events List at play: scheduled, conditional and manual releases.
 
 Each inject releases once. Scheduled injects release at the start of their turn;
-conditional ones the moment their condition holds (checked after every rung change,
-so the effects of one release may trigger the next); any unreleased inject may be
-released by hand.
+conditional ones the moment their condition holds (checked after every change of the
+kind it waits for -- a rung, an approved move, a turn, a channel --, so the effects of
+one release may trigger the next); any unreleased inject may be released by hand.
 """
 
 from __future__ import annotations
 
 from wargame.errors import ActionRefused
+from wargame.engine.conditions import holds
 from wargame.engine.escalation import dyad_of, shift
 from wargame.engine.guards import require_phase
 from wargame.engine.indexes import conditions_to_check
 from wargame.engine.state import Event, ExerciseState, InjectRelease
 from wargame.engine.vocabulary import Inject as Release
 from wargame.engine.words import did_you_mean
-from wargame.model import ChannelEffect, Condition, Inject, ShiftEffect
+from wargame.model import ChannelEffect, Condition, Inject, ShiftEffect, When
 
 
-def condition_holds(state: ExerciseState, condition: Condition) -> bool:
-    dyad = dyad_of(state, *condition.between)
-    if dyad is None:
-        return False
-    ladder = state.scenario.rulebook.ladder
-    if condition.rung_at_least and dyad.level < ladder.level(condition.rung_at_least):
-        return False
-    if condition.rung_at_most and dyad.level > ladder.level(condition.rung_at_most):
-        return False
-    return True
+def condition_holds(state: ExerciseState, condition: When) -> bool:
+    return holds(state, condition)
 
 
 def release(state: ExerciseState, inject: Inject, how: str, event: Event) -> None:
@@ -42,13 +35,17 @@ def release(state: ExerciseState, inject: Inject, how: str, event: Event) -> Non
             state.channels[frozenset(effect.between)] = effect.status
 
 
-def settle(state: ExerciseState, event: Event) -> None:
+def settle(state: ExerciseState, event: Event, changed: frozenset[str] | None = None) -> None:
     """Release every conditional inject whose condition holds, until none is left to release.
 
     The first in the scenario's order goes first, then the conditions are read again.
-    Only the injects watching a dyad whose level changed are read (indexes.py).
+    A plain rung condition is read only when its dyad's level changed (indexes.py); any
+    other condition only when ``changed`` names a kind of change it waits for
+    (model.conditions: rung, move...), or when ``changed`` is None (anything may have), and
+    after every release (its effects may have changed anything).
     """
     pending = conditions_to_check(state)
+    pending.update(_waiting(state, changed))
     while pending:
         holding = [position for position in sorted(pending)
                    if pending[position].id not in state.injects
@@ -58,6 +55,15 @@ def settle(state: ExerciseState, event: Event) -> None:
         release(state, pending[holding[0]], "conditional", event)
         pending = {position: pending[position] for position in holding[1:]}
         pending.update(conditions_to_check(state))
+        pending.update(_waiting(state, None))
+
+
+def _waiting(state: ExerciseState, changed: frozenset[str] | None) -> dict[int, Inject]:
+    """The unreleased injects on an outcome-driven condition that ``changed`` may affect."""
+    return {position: inject for position, inject in enumerate(state.scenario.injects)
+            if inject.kind == "conditional" and not isinstance(inject.when, Condition)
+            and inject.id not in state.injects
+            and (changed is None or inject.when.waits_for & changed)}
 
 
 def scheduled_turn(state: ExerciseState, inject: Inject) -> int | None:

@@ -14,8 +14,8 @@ from wargame.engine.words import did_you_mean
 from wargame.model import PHASE_ORDER
 
 RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "inject", "channel", "note",
-               "rate", "lesson", "improve", "hotwash", "retract", "hold", "retime", "adhoc",
-               "update", "summary")
+               "rate", "lesson", "improve", "hotwash", "retract", "propose-pause", "answer-pause",
+               "hold", "retime", "adhoc", "update", "summary")
 DESCRIPTIONS = {"phase": "a phase change", "next-turn": "a turn change", "end": "the end",
                 "pause": "a pause of the timebox", "resume": "the timebox resumed"}
 
@@ -64,6 +64,8 @@ def describe(event: Event) -> str:
         "improve": lambda: "an improvement-plan item",
         "hotwash": lambda: "a hotwash answer",
         "retract": lambda: f"the retraction of event {a.event}",
+        "propose-pause": lambda: f"{a.by}'s pause proposal to {a.other}",
+        "answer-pause": lambda: f"{a.by}'s answer to pause {a.pause}",
         "hold": lambda: f"the hold of inject {a.id}",
         "retime": lambda: f"inject {a.id} re-timed to turn {a.turn}",
         "adhoc": lambda: f"ad hoc inject {a.id}",

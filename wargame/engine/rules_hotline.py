@@ -7,11 +7,13 @@ from __future__ import annotations
 from wargame.errors import ActionRefused
 from wargame.engine import actions
 from wargame.engine.guards import delegation, mover, require_phase
+from wargame.engine.injects import settle
 from wargame.engine.shortest import adjacency, shortest_path
 from wargame.engine.state import Event, ExerciseState, Message
 from wargame.engine.timing import format_clock
 from wargame.engine.vocabulary import Ack, Channel, Hotline
 from wargame.engine.words import did_you_mean, listing, pair_text
+from wargame.model.conditions import CHANNEL
 from wargame.model.scenario import CHANNEL_STATUSES
 
 
@@ -159,3 +161,5 @@ def check_channel(state: ExerciseState, action: Channel, actor: str,
 
 def apply_channel(state: ExerciseState, event: Event, action: Channel) -> None:
     state.channels[frozenset(action.between)] = action.status
+    if state.phase == "exercise":  # injects are released only during play
+        settle(state, event, frozenset({CHANNEL}))

@@ -9,12 +9,15 @@ from wargame.engine.guards import delegation, mover, require_phase
 from wargame.engine.hotline_moves import check_call, is_call, put_call_on_network
 from wargame.engine.indexes import replace_perception
 from wargame.engine.injects import settle
+from wargame.engine.obligations import check_quota, require_target
+from wargame.engine.reports import check_fields
 from wargame.engine.rules_hotline import require_route
 from wargame.engine.state import Event, ExerciseState, MoveRecord, Perception
 from wargame.engine.vocabulary import DECISIONS, Adjudicate, Move, Perceive
 from wargame.engine.visibility import level_admits
 from wargame.engine.words import did_you_mean
-from wargame.model import VISIBILITIES
+from wargame.model import VISIBILITIES, MoveType
+from wargame.model.conditions import MOVE, RUNG
 
 
 def find_move(state: ExerciseState, value: object) -> MoveRecord:
@@ -33,6 +36,8 @@ def check_move(state: ExerciseState, move: Move, actor: str, at: float | None) -
                             f"{did_you_mean(type_id, [m.id for m in rulebook.moves])}")
     move_type = rulebook.move(type_id)
     target = move.target
+    if isinstance(target, (list, tuple)):
+        return _mediated(state, move, by, move_type)
     if move_type.target == "required" and target is None:
         raise ActionRefused(f"a {type_id} move needs a target (the delegation it is aimed at)")
     if move_type.target == "none" and target is not None:
@@ -41,6 +46,8 @@ def check_move(state: ExerciseState, move: Move, actor: str, at: float | None) -
         target = mover(state, target, "target", "be the target of a move").id
         if target == by:
             raise ActionRefused(f"{by} cannot target its own delegation")
+    require_target(move_type, target)
+    check_quota(state, move_type, target)
     intent = move.intent if move.intent is not None else move_type.category
     visibility = move.visibility if move.visibility is not None else move_type.visibility
     normalized = Move(
@@ -50,6 +57,7 @@ def check_move(state: ExerciseState, move: Move, actor: str, at: float | None) -
         text=actions.text(move.text, "the move's text"),
         intent=actions.category(rulebook.categories, intent, "intent"),
         visibility=actions.choice(visibility, VISIBILITIES, "visibility"),
+        fields=check_fields(move_type, move.fields),
     )
     existing = state.moves.get(normalized.id)
     if existing is not None:
@@ -59,14 +67,48 @@ def check_move(state: ExerciseState, move: Move, actor: str, at: float | None) -
     return normalized
 
 
+def _mediated(state: ExerciseState, move: Move, by: str, move_type: MoveType) -> Move:
+    """A mediator's move aimed at a pair: it acts on that pair's ladder, not its own."""
+    if state.scenario.delegation(by).role != "mediator":
+        raise ActionRefused(f"only a mediator may aim a move at a pair; {by} is a "
+                            f"{state.scenario.delegation(by).role}")
+    if move_type.target == "none":
+        raise ActionRefused(f"a {move_type.id} move takes no target")
+    if len(move.target) != 2:
+        raise ActionRefused(f"target: a pair names two delegations, got {move.target!r}")
+    a, b = (mover(state, d, "target", "be the target of a move").id for d in move.target)
+    if a == b or by in (a, b):
+        raise ActionRefused(f"target: a mediator's pair is two other delegations, not "
+                            f"{a} and {b}")
+    if move_type.obliges is not None or move_type.quota is not None:
+        raise ActionRefused(f"a {move_type.id} move binds a single target; aim it at one")
+    rulebook = state.scenario.rulebook
+    intent = move.intent if move.intent is not None else move_type.category
+    visibility = move.visibility if move.visibility is not None else move_type.visibility
+    normalized = Move(
+        id=actions.new_id(move.id, "move") or actions.next_free_id(
+            "m", len(state.moves), state.moves.__contains__),
+        by=by, type=move_type.id, target=list(state.scenario.dyad(a, b)),
+        text=actions.text(move.text, "the move's text"),
+        intent=actions.category(rulebook.categories, intent, "intent"),
+        visibility=actions.choice(visibility, VISIBILITIES, "visibility"),
+        fields=check_fields(move_type, move.fields))
+    if normalized.id in state.moves:
+        raise ActionRefused(f"there is already a move {normalized.id}; choose another id")
+    return normalized
+
+
 def record_move(state: ExerciseState, event: Event, move: Move, status: str) -> MoveRecord:
     rulebook = state.scenario.rulebook
     move_type = rulebook.move(move.type)
+    pair = tuple(move.target) if isinstance(move.target, (list, tuple)) else None
     record = MoveRecord(
         id=move.id, by=move.by, type=move_type.id, category=move_type.category,
-        step=rulebook.step_of(move_type), target=move.target, turn=state.turn,
+        step=rulebook.step_of(move_type), target=None if pair else move.target,
+        turn=state.turn, pair=pair,
         status=status, visibility=move.visibility, text=move.text,
-        intent=move.intent, seq=event.seq, at=event.at, cbm=move_type.cbm)
+        intent=move.intent, seq=event.seq, at=event.at, cbm=move_type.cbm,
+        fields=dict(move.fields or {}))
     state.moves[record.id] = record
     return record
 
@@ -81,14 +123,16 @@ def approve(state: ExerciseState, move: MoveRecord, event: Event) -> None:
     move.status = "approved"
     move.decided_turn, move.decided_seq = state.turn, event.seq
     put_call_on_network(state, move, event)
-    if move.target is not None:
+    if move.pair is not None:
+        dyad = dyad_of(state, *move.pair)
+        affected = [dyad] if dyad is not None else []
+    elif move.target is not None:
         dyad = dyad_of(state, move.by, move.target)
         affected = [dyad] if dyad is not None else []
     else:
         affected = dyads_of(state, move.by)
     changed = [shift(state, dyad, move.step, f"move:{move.id}", event) for dyad in affected]
-    if any(changed):
-        settle(state, event)
+    settle(state, event, frozenset({MOVE, RUNG}) if any(changed) else frozenset({MOVE}))
 
 
 def check_adjudicate(state: ExerciseState, action: Adjudicate, actor: str,

@@ -111,6 +111,7 @@ class ScreenProjection:
             channels=dict(state.channels), routes={},
             ratings=dict(state.ratings), lessons=list(state.lessons),
             improvements=list(state.improvements), hotwash=list(state.hotwash),
+            pauses={k: attrs.evolve(p) for k, p in state.pauses.items()},
             phase_ts=dict(state.phase_ts))
 
     def _project_dyads(self, state: ExerciseState, moves: dict, injects: dict) -> dict:

@@ -79,6 +79,8 @@ class MoveRecord:
     decided_turn: int | None = None
     decided_seq: int | None = None
     cbm: bool = False
+    fields: dict[str, Any] = attrs.Factory(dict)  # the report's fields (engine.reports)
+    pair: Pair | None = None  # a mediator's move aimed at a pair (target is then None)
 
 
 @attrs.define
@@ -180,6 +182,23 @@ class HotwashAnswer:
 
 
 @attrs.define
+class PauseRecord:
+    """A pause moment proposed by ``by`` to ``other`` (engine.pauses says what it became)."""
+
+    id: str
+    by: str
+    other: str
+    turns: int  # how many turns it lasts once accepted, the accepting turn included
+    scope: tuple[str, ...]  # the move categories it halts
+    proposed_turn: int
+    seq: int
+    answer: str = ""  # "" while unanswered, accept | decline
+    answered_by: str = ""
+    answered_turn: int | None = None
+    answered_seq: int | None = None
+
+
+@attrs.define
 class SituationUpdate:
     text: str
     to: tuple[str, ...]  # the delegations it goes to; empty for all
@@ -210,6 +229,7 @@ class ExerciseState:
     lessons: list[Lesson] = attrs.Factory(list)
     improvements: list[ImprovementItem] = attrs.Factory(list)
     hotwash: list[HotwashAnswer] = attrs.Factory(list)
+    pauses: dict[str, PauseRecord] = attrs.Factory(dict)  # proposed pause moments (engine.pauses)
     events: list[Event] = attrs.Factory(list)  # every event read, retracted ones included
     retracted: dict[int, str] = attrs.Factory(dict)  # seq -> reason
     # Messages whose hotline event was retracted: kept apart so counts and routes ignore them.

@@ -243,6 +243,11 @@ def visible_event_seqs(state: ExerciseState, viewer: Viewer) -> set[int]:
     seqs.update(n.seq for n in seen.notes)
     seqs.update(r.seq for r in seen.injects.values() if r.how in ("manual", "ad hoc"))
     seqs.update(u.seq for u in seen.updates)
+    for pause in seen.pauses.values():  # a pause moment is its two parties' business
+        if viewer in (pause.by, pause.other):
+            seqs.add(pause.seq)
+            if pause.answered_seq is not None:
+                seqs.add(pause.answered_seq)
     return seqs
 
 
@@ -284,6 +289,7 @@ def screen_state(state: ExerciseState, viewer: Viewer) -> ExerciseState:
         ratings=dict(seen.ratings), lessons=list(seen.lessons),
         improvements=list(seen.improvements), hotwash=list(seen.hotwash),
         updates=list(seen.updates),
+        pauses={k: attrs.evolve(p) for k, p in seen.pauses.items()},
         phase_ts=dict(seen.phase_ts))
 
 

@@ -28,8 +28,10 @@ DECISIONS = ("approve", "reject", "amend")
 LESSON_KINDS = ("strength", "improvement")
 
 # What a key's value is, for the JSON Schema (wargame.schemas.script turns it into one).
-SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, SLUGS = (
-    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "slugs")
+SLUG, TEXT, NOTE, CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT, SLUGS, TARGET = (
+    "slug", "text", "note", "choice", "integer", "date", "pair", "event", "report", "slugs",
+    "target")
+PAUSE_ANSWERS = ("accept", "decline")
 
 
 @attrs.frozen
@@ -37,8 +39,8 @@ class Key:
     """One key of an action, as a script or a payload writes it."""
 
     name: str
-    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT or
-    # SLUGS (one id or a list of ids)
+    value: str  # SLUG, TEXT, NOTE (optional text), CHOICE, INTEGER, DATE, PAIR, EVENT, REPORT,
+    # SLUGS (one id or a list of ids), TARGET (a delegation id, or a pair for a mediator's move)
     doc: str  # the JSON Schema's description
     required: bool = False
     meaning: str = ""  # a refusal's words for a missing required key: "move needs 'by' (...)"
@@ -153,13 +155,17 @@ class Move(Action):
     id: str | None = key("The move's id (e.g. m1); assigned by the engine when omitted.")
     by: str = key("The delegation making the move.", meaning="the delegation acting")
     type: str = key("A move type id of the rulebook.", meaning="a move type of the rulebook")
-    target: str | None = key("The delegation the move is aimed at.")
+    target: str | list[str] | None = key(
+        "The delegation the move is aimed at; a mediator may name a pair [a, b], and its "
+        "move then acts on that pair's ladder.", TARGET)
     text: str = key("What the delegation does, in its own words.", TEXT,
                     meaning="what is said or done")
     intent: str | None = key("The category the mover means (for misperception).")
     visibility: str | None = key("Overrides the move type's default visibility: public, "
                                  "parties (the mover, its target and control) or private.",
                                  CHOICE, choices=VISIBILITIES)
+    fields: dict[str, Any] | None = key("The report's fields, when the move type has a report "
+                                        "format: field id -> value.", REPORT)
 
 
 @attrs.frozen
@@ -312,6 +318,36 @@ class Channel(Action):
 
 
 @attrs.frozen
+class ProposePause(Action):
+    KIND = "propose-pause"
+    DOC = "A delegation proposes a pause moment to another: for some turns, escalatory moves " \
+          "of the categories in its scope halt between them."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    id: str | None = key("The pause's id (e.g. p1); assigned when omitted.")
+    by: str = key("The proposing delegation.", meaning="the delegation acting")
+    other: str = key("The delegation the pause is proposed to.", name="with",
+                     meaning="the other side of the pause")
+    turns: int = key("How many turns it lasts once accepted (the accepting turn included).",
+                     INTEGER, minimum=1, meaning="a number of turns")
+    scope: list[str] | None = key("The move categories it halts; by default every category "
+                                  "with a positive escalation score.", SLUGS)
+
+
+@attrs.frozen
+class AnswerPause(Action):
+    KIND = "answer-pause"
+    DOC = "The other side accepts or declines a proposed pause (or control does, brokering it)."
+    CONTROL_ONLY = False
+    ACTING = "by"
+    pause: str = key("The pause's id.", meaning="a pause id")
+    by: str = key("The delegation answering: the one the pause was proposed to.",
+                  meaning="the delegation acting")
+    answer: str = key("accept or decline.", CHOICE, choices=PAUSE_ANSWERS,
+                      meaning="accept or decline")
+
+
+@attrs.frozen
 class End(Action):
     KIND = "end"
     DOC = "Ends the exercise."
@@ -382,8 +418,8 @@ class Summary(Action):
 
 ACTIONS: dict[str, type[Action]] = {cls.KIND: cls for cls in (
     Phase, Move, Adjudicate, Perceive, Hotline, Ack, Inject, Note, NextTurn, Rate, Lesson,
-    Improve, Retract, Hotwash, Channel, End, Pause, Resume, Hold, Retime, Update, AdHoc,
-    Summary)}
+    Improve, Retract, Hotwash, Channel, ProposePause, AnswerPause, End, Pause, Resume, Hold,
+    Retime, Update, AdHoc, Summary)}
 
 
 def action_class(kind: object) -> type[Action]:

@@ -21,6 +21,7 @@ class ScenarioContext:
     channels: dict[frozenset[str], Location] = attrs.Factory(dict)
     injects: IdTable = attrs.Factory(lambda: IdTable("inject", "injects"))
     injects_with_expect: set[str] = attrs.Factory(set)
+    expected_by: dict[str, set[str]] = attrs.Factory(dict)  # inject -> who it expects a move of
     objectives: IdTable = attrs.Factory(lambda: IdTable("objective", "objectives"))
     turns: int | None = None
     rungs: IdTable | None = None

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from wargame.loader.conditions import read_when
 from wargame.loader.context import ScenarioContext
 from wargame.loader.fields import Fields, describe
-from wargame.model import ChannelEffect, Condition, Expectation, Inject, ShiftEffect
+from wargame.model import ChannelEffect, Expectation, Inject, ShiftEffect
 from wargame.model.scenario import CHANNEL_STATUSES
 from wargame.yamlsource import Node
 
 INJECT_KEYS = ("id", "title")
 INJECT_OPTIONAL = ("text", "from", "to", "turn", "when", "expect", "effects", "delivery",
                    "objectives", "control_notes")
-CONDITION_OPTIONAL = ("rung_at_least", "rung_at_most")
 EFFECT_KINDS = ("shift", "channel")
 
 
@@ -35,7 +35,7 @@ def _inject(node: Node, context: ScenarioContext) -> Inject | None:
     turn = _turn(fields, context)
     when = None
     if "when" in fields:
-        when = _condition(fields.get("when"), context)
+        when = read_when(fields.get("when"), context, inject_id)
         if "turn" in fields:
             reader.error(fields.key_location("when"),
                          "an inject is released either at a 'turn' or 'when' a condition "
@@ -43,6 +43,7 @@ def _inject(node: Node, context: ScenarioContext) -> Inject | None:
     expect = _expectations(fields, context)
     if expect and inject_id is not None:
         context.injects_with_expect.add(inject_id)
+        context.expected_by[inject_id] = {e.by for e in expect if e.by is not None}
     objectives = fields.texts("objectives")
     if "objectives" in fields:
         _check_objectives_later(fields, context)
@@ -84,28 +85,6 @@ def _recipients(node: Node | None, context: ScenarioContext) -> tuple[str, ...]:
         elif delegation is not None:
             found.append(delegation)
     return tuple(found)
-
-
-def _condition(node: Node, context: ScenarioContext) -> Condition | None:
-    reader = context.reader
-    fields = reader.mapping(node, "a release condition ('when')", ("between",),
-                            CONDITION_OPTIONAL)
-    if fields is None:
-        return None
-    between = None
-    if "between" in fields:
-        between = context.pair(fields.get("between"), "between", movers_only=True)
-    rungs = {key: context.rung(fields.get(key), key) if key in fields else None
-             for key in CONDITION_OPTIONAL}
-    if not any(key in fields for key in CONDITION_OPTIONAL):
-        reader.error(node, "a release condition needs 'rung_at_least' or 'rung_at_most' "
-                     "(a rung of the ladder)")
-    low, high = (context.level(rungs[key]) if rungs[key] else None for key in CONDITION_OPTIONAL)
-    if low is not None and high is not None and low > high:
-        reader.error(fields.get("rung_at_most"),
-                     f"rung_at_most: '{rungs['rung_at_most']}' is below rung_at_least "
-                     f"'{rungs['rung_at_least']}': the condition can never hold")
-    return Condition(between, rungs["rung_at_least"], rungs["rung_at_most"])
 
 
 def _expectations(fields: Fields, context: ScenarioContext) -> tuple[Expectation, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wargame.loader import cbm
 from wargame.loader.crossrefs import IdTable
 from wargame.loader.fields import Fields, Reader, describe
 from wargame.model import (
@@ -28,7 +29,8 @@ JUMP_KEYS = ("from", "to")
 CATEGORY_KEYS = ("score",)
 CATEGORY_OPTIONAL = ("step", "description")
 MOVE_KEYS = ("id", "name", "category")
-MOVE_OPTIONAL = ("cbm", "target", "visibility", "step", "description", "hotline")
+MOVE_OPTIONAL = ("cbm", "target", "visibility", "step", "description", "fields", "obliges",
+                 "quota", "hotline")
 
 
 def read_rulebook(root: Node, reader: Reader, expected_id: str | None = None) -> Rulebook:
@@ -151,6 +153,7 @@ def _moves(node: Node | None, reader: Reader,
     move_ids = IdTable("move type", "move types")
     items = reader.items(node, "moves", "a rulebook needs at least one move type")
     moves = []
+    duties = []
     for item in items:
         move = reader.mapping(item, "a move type", MOVE_KEYS, MOVE_OPTIONAL)
         if move is None:
@@ -158,18 +161,26 @@ def _moves(node: Node | None, reader: Reader,
         move_id = move.slug("id")
         move_ids.define(reader, move.get("id"), move_id)
         category = known.refer(reader, move.get("category"), "category") if "category" in move else None
+        target = move.choice("target", TARGET_MODES, "optional")
+        obliges = cbm.obligation(move, reader, target)
+        if obliges is not None:
+            duties.append((move.get("obliges"), obliges))
         moves.append(MoveType(
             id=move_id or "",
             name=move.text("name", None) or "",
             category=category or "",
             cbm=move.boolean("cbm", False),
-            target=move.choice("target", TARGET_MODES, "optional"),
+            target=target,
             visibility=move.choice("visibility", VISIBILITIES, "public"),
             step=move.integer("step"),
             description=move.text("description"),
+            fields=cbm.report_fields(move, reader),
+            obliges=obliges,
+            quota=move.integer("quota", minimum=1),
             hotline=move.boolean("hotline", False),
         ))
         if moves[-1].hotline and moves[-1].target == "none":
             reader.error(move.key_location("hotline"), "a hotline call needs a target: "
                          "set target: required (or optional), or remove hotline: true")
+    cbm.check_answers(duties, move_ids, reader)
     return tuple(moves)

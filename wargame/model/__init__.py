@@ -4,6 +4,17 @@ Nothing here imports a UI toolkit; the engine, the debrief and the terminal app 
 share these types. Loading and validation live in :mod:`wargame.loader`.
 """
 
+from wargame.model.conditions import (
+    AllOf,
+    AnyOf,
+    ChannelCondition,
+    Condition,
+    ExpectationCondition,
+    MoveCondition,
+    PauseCondition,
+    TurnCondition,
+    When,
+)
 from wargame.model.durations import format_duration, parse_duration
 from wargame.model.rulebook import (
     ADJUDICATION_MODES,
@@ -26,7 +37,6 @@ from wargame.model.scenario import (
     Channel,
     ChannelEffect,
     Clock,
-    Condition,
     Delegation,
     Expectation,
     Inject,
@@ -41,6 +51,8 @@ from wargame.model.scenario import (
 __all__ = [
     "ADJUDICATION_MODES", "TARGET_MODES", "VISIBILITIES", "METRICS", "PHASES", "ROLES",
     "CAPABILITIES", "PHASE_ORDER", "next_phase",
+    "AllOf", "AnyOf", "ChannelCondition", "ExpectationCondition", "MoveCondition",
+    "PauseCondition", "TurnCondition", "When",
     "Category", "Channel", "ChannelEffect", "Clock", "Condition", "Delegation", "Expectation",
     "Inject", "Jump", "Ladder", "Measure", "MoveType", "Objective", "Rulebook", "Rung",
     "Scenario", "ShiftEffect", "StartRung", "Threshold", "format_duration", "parse_duration",

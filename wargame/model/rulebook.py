@@ -9,6 +9,8 @@ import attrs
 if TYPE_CHECKING:
     import networkx as nx
 
+from wargame.model.cbm import Obligation, ReportField
+
 ADJUDICATION_MODES = ("facilitator", "automatic")
 TARGET_MODES = ("required", "optional", "none")
 # public: everyone; parties: the author, the target or targets, and control; private: the
@@ -123,6 +125,9 @@ class MoveType:
     visibility: str = "public"
     step: int | None = None
     description: str = ""
+    fields: tuple[ReportField, ...] = ()  # a report format (model.cbm)
+    obliges: Obligation | None = None
+    quota: int | None = None  # at most this many aimed at one delegation per exercise
     # A call over the hotline: once approved, the move is also the message on the network.
     hotline: bool = False
 

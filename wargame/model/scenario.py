@@ -10,6 +10,7 @@ import attrs
 if TYPE_CHECKING:
     import networkx as nx
 
+from wargame.model.conditions import When
 from wargame.model.rulebook import Rulebook
 from wargame.model.transparency import Transparency
 
@@ -110,15 +111,6 @@ Effect = ShiftEffect | ChannelEffect
 
 
 @attrs.frozen
-class Condition:
-    """Release an inject the moment the pair's rung reaches a level."""
-
-    between: Pair
-    rung_at_least: str | None = None
-    rung_at_most: str | None = None
-
-
-@attrs.frozen
 class Inject:
     id: str
     title: str
@@ -126,7 +118,7 @@ class Inject:
     source: str = ""  # the ``from:`` key: who the inject comes from
     to: tuple[str, ...] = ()  # delegation ids; ``all`` is expanded when loading
     turn: int | None = None  # scheduled release turn
-    when: Condition | None = None  # conditional release
+    when: When | None = None  # conditional release
     expect: tuple[Expectation, ...] = ()
     effects: tuple[Effect, ...] = ()
     delivery: str = ""  # HSEEP delivery method: phone, message, briefing...

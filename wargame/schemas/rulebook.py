@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from wargame.model.cbm import FIELD_KINDS, OBLIGED
 from wargame.model.rulebook import ADJUDICATION_MODES, TARGET_MODES, VISIBILITIES
 from wargame.schemas._common import (
     ID_PATTERN,
     Schema,
     closed,
+    duration,
     document,
     enum,
     integer,
@@ -93,8 +95,40 @@ def _move() -> Schema:
                                        "needs an open route and a target). Defaults to "
                                        "false."},
             "description": text("What the move is and when to use it.", min_length=0),
+            "fields": {
+                "type": "array", "items": _report_field(),
+                "description": "A report format: the typed fields a move of this type "
+                               "carries (a move without a required one is refused)."},
+            "obliges": closed(
+                "The approved move obliges its target to answer with another move within "
+                "a deadline; tracked as open, met, late or missed.",
+                {"move": slug("The move type that answers the obligation."),
+                 "by": enum("Who is obliged: the move's target.", OBLIGED),
+                 "within": duration("The deadline in game time, e.g. 48h."),
+                 "within_turns": integer("The deadline in turns after the approval turn.",
+                                         minimum=0)},
+                ("move",),
+                oneOf=[{"required": ["within"]}, {"required": ["within_turns"]}]),
+            "quota": integer("At most this many moves of this type may be aimed at one "
+                             "delegation during the exercise.", minimum=1),
         },
         ("id", "name", "category"),
+    )
+
+
+def _report_field() -> Schema:
+    return closed(
+        "One field of a report format.",
+        {"id": slug("The field's id, the key a move's `fields` uses."),
+         "label": text("The field's name on the form.", min_length=0),
+         "kind": enum("text (default), number, time (06:40 or an ISO date-time), choice "
+                      "(one of `choices`) or position (35.1N 24.3E or [lat, lon]).",
+                      FIELD_KINDS),
+         "required": {"type": "boolean", "description": "Defaults to true."},
+         "choices": {"type": "array", "items": {"type": "string"},
+                     "description": "The values a choice field offers."},
+         "description": text("What to write in it.", min_length=0)},
+        ("id",),
     )
 
 

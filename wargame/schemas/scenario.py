@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wargame.model.conditions import EXPECTATION_STATUSES, PAUSE_STATUSES
 from wargame.model.scenario import CHANNEL_STATUSES, METRICS, ROLES
 from wargame.model.transparency import RELAY_VIEWS
 from wargame.schemas._common import (
@@ -65,7 +66,7 @@ def _start() -> Schema:
     )
 
 
-def _condition() -> Schema:
+def _rung_condition() -> Schema:
     return closed(
         "Release the inject the moment the pair's rung reaches a level.",
         {
@@ -76,6 +77,45 @@ def _condition() -> Schema:
         ("between",),
         anyOf=[{"required": ["rung_at_least"]}, {"required": ["rung_at_most"]}],
     )
+
+
+def _condition() -> Schema:
+    compound = {
+        word: {"type": "array", "minItems": 1, "items": ref("condition"),
+               "description": f"Release when {word} of these conditions hold."}
+        for word in ("all", "any")}
+    return {
+        "description": "When a conditional inject is released: one condition, or `all:` / "
+                       "`any:` of several. The engine re-checks it after every change of "
+                       "the kind it waits for (a rung, an approved move, a turn, a channel).",
+        "oneOf": [
+            _rung_condition(),
+            closed("Either all of the conditions hold.", {"all": compound["all"]}, ("all",)),
+            closed("Or any of them holds.", {"any": compound["any"]}, ("any",)),
+            closed("An expected response to an inject was met in time, came late, or was "
+                   "missed (the window closed without it; a late one was missed first).",
+                   {"expectation": slug("The id of an inject with `expect`."),
+                    "status": enum("met, late or missed.", EXPECTATION_STATUSES),
+                    "by": slug("Only the response expected of this delegation.")},
+                   ("expectation", "status")),
+            closed("An approved move of a type (by a delegation, or by anyone).",
+                   {"move": slug("A move type id of the scenario's rulebook."),
+                    "by": slug("The delegation that makes it (not an observer).")},
+                   ("move",)),
+            closed("A hotline channel is up or down.",
+                   {"channel": pair("The two delegations of an existing channel."),
+                    "status": enum("up or down.", CHANNEL_STATUSES)},
+                   ("channel", "status")),
+            closed("A pause moment between a pair is active (accepted, in force) or was "
+                   "violated (a move in its scope approved while it was in force).",
+                   {"pause": pair("The two delegations of the pause."),
+                    "status": enum("active or violated.", PAUSE_STATUSES)},
+                   ("pause", "status")),
+            closed("The exercise has reached a turn.",
+                   {"turn_at_least": integer("A turn of the exercise.", minimum=1)},
+                   ("turn_at_least",)),
+        ],
+    }
 
 
 def _expectation() -> Schema:

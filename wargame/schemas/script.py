@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from wargame.engine.vocabulary import (
-    ACTIONS, CHOICE, DATE, EVENT, INTEGER, NOTE, PAIR, SLUG, SLUGS, TEXT, Action, Key,
+    ACTIONS, CHOICE, DATE, EVENT, INTEGER, NOTE, PAIR, REPORT, SLUG, SLUGS, TARGET, TEXT, Action,
+    Key,
 )
 from wargame.schemas._common import (
     CLOCK_PATTERN,
@@ -63,6 +64,17 @@ def _value(key: Key) -> Schema:
         return {"description": key.doc,
                 "anyOf": [slug("A move or message id."),
                           integer("An event sequence number.", minimum=1)]}
+    if key.value == TARGET:
+        return {"description": key.doc,
+                "anyOf": [slug("A delegation id."),
+                          pair("A pair of delegations (a mediator's move).")]}
+    if key.value == REPORT:
+        return {"type": "object", "description": key.doc,
+                "propertyNames": {"pattern": "^[a-z0-9][a-z0-9_-]*$"},
+                "additionalProperties": {
+                    "anyOf": [{"type": "string"}, {"type": "number"},
+                              {"type": "array", "items": {"type": "number"},
+                               "minItems": 2, "maxItems": 2}]}}
     raise ValueError(f"no JSON Schema for a {key.value} value")
 
 

@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from wargame.model import Scenario
+from wargame.model.conditions import describe as describe_condition
 from wargame.simulate.aggregate import Tally
 from wargame.simulate.policies import PolicySet
 
@@ -111,7 +112,7 @@ def warnings(scenario: Scenario, tally: Tally, document: dict[str, Any]) -> list
     for row, inject in zip(document["injects"], scenario.injects):
         if row["fired"] == 0 and inject.kind == "conditional":
             found.append(f"inject {inject.id} never fired in {runs} runs: its condition "
-                         f"({_condition(inject.when)}) was never met")
+                         f"({describe_condition(inject.when)}) was never met")
         elif row["fired"] == 0 and inject.kind == "scheduled":
             found.append(f"inject {inject.id} never fired in {runs} runs")
     for row in document["objectives"]:
@@ -137,15 +138,6 @@ def warnings(scenario: Scenario, tally: Tally, document: dict[str, Any]) -> list
 
 def _turns(count: int) -> str:
     return f"{count} turn" if count == 1 else f"{count} turns"
-
-
-def _condition(condition) -> str:
-    parts = []
-    if condition.rung_at_least:
-        parts.append(f"at least {condition.rung_at_least}")
-    if condition.rung_at_most:
-        parts.append(f"at most {condition.rung_at_most}")
-    return f"{' - '.join(condition.between)} {' and '.join(parts)}"
 
 
 def build_report(scenario: Scenario, policies: PolicySet, tally: Tally,

@@ -15,6 +15,7 @@ from wargame.engine.turns import turn_started_at
 from wargame.engine import vocabulary as act
 from wargame.engine.vocabulary import ACTIONS, Action, recorded
 from wargame.model import Scenario, next_phase  # noqa: F401 - offered to the screens too
+from wargame.model.conditions import Condition, describe as describe_condition
 from wargame.model.scenario import Pair
 
 EVENT_KINDS = tuple(ACTIONS)  # the core's list, for filtering the timeline: not a copy
@@ -157,6 +158,8 @@ def inject_schedule(scenario: Scenario, inject_id: str) -> str:
     inject = scenario.inject(inject_id)
     if inject.turn is not None:
         return f"turn {inject.turn}"
+    if inject.when is not None and not isinstance(inject.when, Condition):
+        return f"when {describe_condition(inject.when)}"
     if inject.when is not None:
         cond = inject.when
         parts = []
@@ -196,13 +199,14 @@ def event_delegations(event: Event, state: ExerciseState) -> frozenset[str]:
     if isinstance(a, (act.Move, act.Note, act.Perceive, act.Ack, act.Hotwash)):
         found.add(a.by or "")
     if isinstance(a, act.Move) and a.target:
-        found.add(a.target)
+        found.update(a.target if isinstance(a.target, list) else [a.target])  # a pair: both
     if isinstance(a, (act.Adjudicate, act.Perceive)):
         move = state.moves.get(str(_or(a.move, "")))
         if move is not None:
             found.add(move.by)
             if move.target:
                 found.add(move.target)
+            found.update(move.pair or ())
     if isinstance(a, act.Hotline):
         found.update((a.sender or "", a.to or ""))
         message = state.messages.get(str(_or(a.id, "")))
@@ -248,7 +252,8 @@ def describe_event(event: Event, state: ExerciseState) -> str:
     if isinstance(a, act.Move):
         move = state.moves.get(str(_or(a.id, "")))
         move_id = a.id or (move.id if move else "")
-        target = f" → {a.target}" if a.target else ""
+        shown = "–".join(map(str, a.target)) if isinstance(a.target, list) else a.target
+        target = f" → {shown}" if a.target else ""
         status = f" [{move.status}]" if move is not None else ""
         return f"{move_id} {_or(a.by, '?')}: {_or(a.type, '?')}{target} “{_or(a.text, '')}”{status}"
     if isinstance(a, act.Adjudicate):
@@ -302,6 +307,11 @@ def describe_event(event: Event, state: ExerciseState) -> str:
     if isinstance(a, act.Channel):
         reason = f" — {a.reason}" if a.reason else ""
         return f"Channel {pair_label(tuple(a.between or ('?', '?')))} {_or(a.status, '?')}{reason}"
+    if isinstance(a, act.ProposePause):
+        return (f"{_or(a.by, '?')} proposes pause {_or(a.id, '')} to {_or(a.other, '?')} "
+                f"for {_or(a.turns, '?')} turn(s)")
+    if isinstance(a, act.AnswerPause):
+        return f"{_or(a.by, '?')} answers pause {_or(a.pause, '?')}: {_or(a.answer, '?')}"
     control = _describe_control(a, state)
     if control is not None:
         return control

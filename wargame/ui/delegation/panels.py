@@ -8,6 +8,9 @@ import re
 from textual.content import Content
 from textual.widgets import Static
 
+from wargame.engine.indicators import delegation_indicators
+from wargame.engine.obligations import open_obligations
+from wargame.engine.pauses import last_turn, status as pause_status
 from wargame.engine.state import ExerciseState, Message, MoveRecord, SituationUpdate
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
@@ -56,6 +59,19 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     if waiting:
         parts.append((f"  ✉{waiting} to ack" if short else f"  ✉ {waiting} to acknowledge",
                       "bold $text-warning"))
+    for pause in view.pauses.values():
+        if viewer in (pause.by, pause.other) and pause_status(view, pause) in ("active", "proposed"):
+            other = pause.other if viewer == pause.by else pause.by
+            word = ("proposed" if pause.answer != "accept"
+                    else f"until T{last_turn(pause)}")
+            parts.append((f"  ⏸ {other} {word}" if short else
+                          f"  ⏸ pause with {other} {word}", "bold $text-success"))
+    owed = open_obligations(view, viewer) if viewer != PUBLIC else []
+    if owed:
+        due = min(o.due for o in owed)
+        parts.append((f"  ⚖{len(owed)} owed T{due}" if short else
+                      f"  ⚖ {len(owed)} obligation{'s' if len(owed) > 1 else ''} to answer "
+                      f"(next due turn {due})", "bold $text-warning"))
     pending = sum(1 for m in view.moves.values() if m.by == viewer and m.status == "pending")
     if pending:
         parts.append((f"  ●{pending} pending" if short else f"  ● {pending} awaiting adjudication",
@@ -100,6 +116,19 @@ def _emphasis(text: str) -> Content:
     return assemble(*parts)
 
 
+def obligation_lines(view: ExerciseState, viewer: str) -> list[Content]:
+    """The viewer's open obligations, each with its countdown, for the top of its feed."""
+    lines = []
+    for duty in open_obligations(view, viewer) if viewer != PUBLIC else []:
+        left = duty.turns_left(view.turn)
+        lines.append(assemble(
+            ("⚖ You owe ", "bold $text-warning"), f"{duty.to} {duty.move} in answer to ",
+            (duty.from_move, "bold"), f": due by turn {duty.due} ",
+            (f"({'this turn' if left == 0 else f'{left} more turn' + ('s' if left > 1 else '')})",
+             "$text-warning")))
+    return lines
+
+
 def inject_lines(view: ExerciseState) -> list[Content]:
     """The injects and situation updates that reached the viewer, newest first."""
     released = sorted([*view.injects.values(), *view.updates], key=lambda r: r.seq,
@@ -124,9 +153,27 @@ def inject_lines(view: ExerciseState) -> list[Content]:
     return lines
 
 
+def own_indicator_line(view: ExerciseState, viewer: str) -> list[Content]:
+    """The viewer's own trust indicators (engine.indicators), from what it may see."""
+    if viewer == PUBLIC or not view.turn or not view.scenario.delegation(viewer).can_move:
+        return []
+    row = delegation_indicators(view, viewer, evaluator=False)
+    share = row["timeliness"]["on_time_share"]
+    sharing, consistency = row["information_sharing"], row["consistency"]["share"]
+    complete = sharing["mean_completeness"]
+    return [assemble(
+        ("Your indicators: ", "bold"),
+        f"on time {'–' if share is None else f'{share:.0%}'} · contact "
+        f"{sum(row['contact']['per_turn'])} · reports {sharing['reports']}"
+        f"{'' if complete is None else f' ({complete:.0%} complete)'} · as stated "
+        f"{'–' if consistency is None else f'{consistency:.0%}'}")]
+
+
 class InjectFeed(Static):
-    def show_view(self, view: ExerciseState) -> None:
-        self.update(plain("\n").join(inject_lines(view)))
+    def show_view(self, view: ExerciseState, viewer: str = PUBLIC) -> None:
+        owed = [*own_indicator_line(view, viewer), *obligation_lines(view, viewer)]
+        self.update(plain("\n").join([*owed, *([plain("")] if owed else []),
+                                       *inject_lines(view)]))
 
 
 def message_lines(view: ExerciseState, message: Message, viewer: str) -> list[Content]:

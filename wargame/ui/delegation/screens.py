@@ -125,7 +125,7 @@ class DelegationScreen(PollingScreen):
         viewer = self.live.viewer
         self.query_one(ViewerStatus).show_view(view, viewer, now)
         self.query_one(PairLadder).show_view(view, pairs_of(view, viewer))
-        self.query_one(InjectFeed).show_view(view)
+        self.query_one(InjectFeed).show_view(view, viewer)
         self.query_one("#channels", Static).update(plain("\n").join(
             [plain("Channels", "bold $accent"), *channel_lines(view)]))
         self.query_one(HotlineList).show_view(view, viewer)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wargame.engine import vocabulary
 from wargame.engine.state import ExerciseState, MoveRecord
-from wargame.model import Rulebook
+from wargame.model import MoveType, Rulebook
+from wargame.model.cbm import ReportField
 from wargame.ui.forms.base import ActionForm
 from wargame.ui.forms.fields import (
     KeyedOptionList, choice, entry, field, heading, prose, radio, select_value, set_select,
@@ -58,6 +64,8 @@ def move_type_options(rulebook: Rulebook) -> list[Option]:
 class MoveForm(ActionForm):
     ACTION = vocabulary.Move
     TITLE = "Enter move"
+    _report_type: str | None = None  # the move type whose report inputs are shown
+    _report_given: Mapping[str, Any] = {}  # report fields of an initial payload
 
     def fields(self) -> ComposeResult:
         rulebook = self.state.scenario.rulebook
@@ -65,6 +73,9 @@ class MoveForm(ActionForm):
         yield field("Move type", KeyedOptionList(*move_type_options(rulebook), id="type"),
                     "◆CBM marks a confidence-building measure · type a word to jump")
         yield Static(id="type-info", classes="field-hint")
+        report = Vertical(id="fields")  # the chosen type's report format, if it has one
+        report.styles.height = "auto"
+        yield report
         yield field("Target", choice(delegation_options(self.state), id="target", prompt="No target"))
         yield field("What the delegation does", prose("text", examples.move_text(self.state.scenario)))
         yield field("Intent: the category the mover means",
@@ -83,12 +94,35 @@ class MoveForm(ActionForm):
         self.query_one("#type", KeyedOptionList).highlighted = None
         self.query_one("#type-info", Static).update("No move type chosen yet.")
 
+    def to_action(self) -> vocabulary.Action:
+        """The move, with its report's fields when its type has a report format."""
+        action = super().to_action()
+        rulebook = self.state.scenario.rulebook
+        if not isinstance(action.type, str) or not rulebook.has_move(action.type):
+            return action
+        report = rulebook.move(action.type).fields
+        if not report or self._report_type != action.type:
+            return action
+        values = {}
+        for spec in report:
+            widget = self.query_one(f"#report-{spec.id}")
+            value = (select_value(widget) if isinstance(widget, Select)
+                     else widget.value.strip())
+            if value:
+                values[spec.id] = value
+        return attrs.evolve(action, fields=values)
+
+    def from_model(self, given: Mapping[str, Any]) -> None:
+        super().from_model(given)
+        self._report_given = given.get("fields") or {}
+
     @on(OptionList.OptionHighlighted, "#type")
-    def _type_chosen(self, event: OptionList.OptionHighlighted) -> None:
+    async def _type_chosen(self, event: OptionList.OptionHighlighted) -> None:
         rulebook = self.state.scenario.rulebook
         if event.option.id is None or not rulebook.has_move(event.option.id):
             return
         move = rulebook.move(event.option.id)
+        await self._show_report(move)
         target = {"required": "needs a target", "optional": "target optional",
                   "none": "takes no target"}.get(move.target, move.target)
         self.query_one("#type-info", Static).update(plain(
@@ -99,6 +133,37 @@ class MoveForm(ActionForm):
         if select_value(visibility) in (None, getattr(self, "_preset_visibility", None)):
             set_select(visibility, move.visibility)
             self._preset_visibility = move.visibility
+
+    async def _show_report(self, move: MoveType) -> None:
+        """The inputs of the move type's report format (none for a type without one)."""
+        if self._report_type == move.id:
+            return
+        self._report_type = move.id
+        box = self.query_one("#fields", Vertical)
+        await box.remove_children()
+        if move.fields:
+            await box.mount(Static(f"Report format of {move.name}", classes="field-label"))
+            await box.mount_all(report_input(spec, self._report_given.get(spec.id))
+                                for spec in move.fields)
+
+
+def report_input(spec: ReportField, value: object = None) -> Vertical:
+    """One field of a report format: a label saying whether it is required, its input."""
+    need = "required" if spec.required else "optional"
+    label = f"{spec.title} ({need})"
+    if spec.kind == "choice":
+        widget = choice(((c, c) for c in spec.choices), id=f"report-{spec.id}")
+        if value is not None and str(value) in spec.choices:
+            widget.value = str(value)
+    else:
+        shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+        widget = entry(f"report-{spec.id}", REPORT_HINTS.get(spec.kind, ""),
+                       value="" if shown is None else str(shown))
+    return field(label, widget, spec.description)
+
+
+REPORT_HINTS = {"number": "a number", "time": "e.g. 06:40 or 2026-03-01T06:40Z",
+                "position": "e.g. 35.1N 24.3E", "text": ""}
 
 
 class AdjudicateForm(ActionForm):

@@ -14,9 +14,10 @@ from wargame.engine.access import code_lines
 from wargame.ui.describe import describe_event, next_phase, reference_of
 from wargame.ui.closing import open_items
 from wargame.ui.forms import (
-    AckForm, ActionForm, AdHocForm, AdjudicateForm, ChannelForm, HoldForm, HotwashForm,
-    ImproveForm, LessonForm, MoveForm, NoteForm, PerceiveForm, RateForm, ReleaseInjectForm,
-    RetimeForm, RetractForm, SendMessageForm, SummaryForm, UpdateForm,
+    AckForm, ActionForm, AdHocForm, AdjudicateForm, AnswerPauseForm, ChannelForm, HoldForm,
+    HotwashForm, ImproveForm, LessonForm, MoveForm, NoteForm, PerceiveForm, ProposePauseForm,
+    RateForm, ReleaseInjectForm, RetimeForm, RetractForm, SendMessageForm, SummaryForm,
+    UpdateForm,
 )
 from wargame.ui.widgets.pending import PendingMoves
 from wargame.ui.widgets.timeline import EventLog
@@ -111,6 +112,12 @@ class SessionActions:
 
     def action_set_channel(self) -> None:
         self.open_form(ChannelForm)
+
+    def action_propose_pause(self) -> None:
+        self.open_form(ProposePauseForm)
+
+    def action_answer_pause(self) -> None:
+        self.open_form(AnswerPauseForm)
 
     def action_rate_objective(self) -> None:
         self.open_form(RateForm)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from wargame.engine.indicators import indicators
 from wargame.engine.injects import scheduled_turn
 from wargame.engine.objectives import ExpectationResult, expectation_results
+from wargame.engine.obligations import ObligationRecord, open_obligations
+from wargame.engine.pauses import last_turn, status as pause_status
 from wargame.engine.state import ExerciseState
 from wargame.model import Inject
 from wargame.ui.describe import inject_schedule, recipients_text
@@ -58,7 +61,24 @@ def expectation_text(result: ExpectationResult, turn: int) -> tuple[str, str]:
 
 class MselPanel(Static):
     def show_state(self, state: ExerciseState, now: float) -> None:
+        # What waits on someone comes first: open obligations, then pauses, then the MSEL.
         lines: list[Content] = []
+        duties = open_obligations(state)
+        if duties:
+            if lines:
+                lines.append(plain(""))
+            lines.append(plain(f"Obligations open ({len(duties)})", "bold $accent"))
+            lines.extend(assemble("  ", obligation_line(o, state.turn)) for o in duties)
+        if state.pauses:
+            if lines:
+                lines.append(plain(""))
+            lines.append(plain(f"Pauses ({len(state.pauses)})", "bold $accent"))
+            for pause in state.pauses.values():
+                word = pause_status(state, pause)
+                until = f" until T{last_turn(pause)}" if word == "active" else ""
+                lines.append(assemble(
+                    "  ", (pause.id, "bold"), f" {pause.by} ⇄ {pause.other} ",
+                    (f"{word}{until}", "bold $text-error" if word == "violated" else "$text-muted")))
         expected: dict[str, list[ExpectationResult]] = {}
         for result in expectation_results(state):
             expected.setdefault(result.inject, []).append(result)
@@ -85,12 +105,51 @@ class MselPanel(Static):
                     (f"[{when} → {recipients_text(state.scenario, inject.to)}]", "$text-muted"),
                 ))
                 if inject.control_notes and key != "released":
-                    lines.append(Content.styled(f"    control: {inject.control_notes}",
+                    lines.append(plain(f"    control: {inject.control_notes}",
                                                 "$text-muted italic"))
                 if key == "released":
                     for result in expected.get(inject.id, ()):
                         text, style = expectation_text(result, state.turn)
                         lines.append(plain(f"    {text}", style))
+        if state.turn:
+            if lines:
+                lines.append(plain(""))
+            lines.append(plain("Trust indicators", "bold $accent"))
+            lines.extend(indicator_lines(state))
         if not lines:
             lines.append(plain("This scenario has no injects.", "$text-muted"))
         self.update(plain("\n").join(lines))
+
+
+def obligation_line(duty: ObligationRecord, turn: int) -> Content:
+    """``o1 crimson owes azure inspection-reply (for m1) · due T3, 1 turn left``."""
+    left = duty.turns_left(turn)
+    countdown = ("last turn" if left == 0 else f"{left} turn left" if left == 1
+                 else f"{left} turns left")
+    return assemble(
+        (duty.id, "bold"), f" {duty.by} owes {duty.to} {duty.move} (for {duty.from_move}) ",
+        (f"· due T{duty.due}, {countdown}", "$text-warning" if left == 0 else "$text-muted"))
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share:.0%}"
+
+
+def indicator_lines(state: ExerciseState) -> list[Content]:
+    """One line per delegation, one per pair: the engine's indicators, in short words."""
+    figures = indicators(state)
+    lines = []
+    for delegation, row in figures["delegations"].items():
+        timely, sharing = row["timeliness"], row["information_sharing"]
+        lines.append(assemble(
+            "  ", (delegation, "bold"),
+            f": on time {_percent(timely['on_time_share'])} · reports "
+            f"{row['information_sharing']['reports']} "
+            f"({_percent(sharing['mean_completeness'])} complete) · as stated "
+            f"{_percent(row['consistency']['share'])}"))
+    for pair in figures["pairs"]:
+        per_turn = " ".join(str(n) for n in pair["contact_per_turn"])
+        lines.append(assemble(
+            "  ", (" – ".join(pair["between"]), "bold"),
+            f": contact per turn {per_turn or '–'} · {pair['late_acks']} late ack(s)"))
+    return lines

@@ -9,17 +9,20 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from wargame.engine.pauses import flagged
 from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.ui.text import assemble
 from wargame.ui.widgets.options import Options
 
 
-def move_prompt(move: MoveRecord) -> Content:
+def move_prompt(move: MoveRecord, breaks: list[str] = ()) -> Content:
     target = f" → {move.target}" if move.target else ""
     cbm = " ◆CBM" if move.cbm else ""
+    warning = f"\n  ⚠ breaks pause {', '.join(breaks)}" if breaks else ""
     return assemble(
         (move.id, "bold"), f" T{move.turn} ", (move.by, "bold"), f": {move.type}{target}",
         (cbm, "$text-success"), ("  " + move.category, "$text-muted"), "\n  “", move.text, "”",
+        (warning, "bold $text-error"),
     )
 
 
@@ -43,13 +46,14 @@ class PendingMoves(Options):
             self._shown = []
             return
         if shown and wanted[:len(shown)] == shown:
-            self.add_options(Option(move_prompt(m), id=m.id) for m in pending[len(shown):])
+            self.add_options(Option(move_prompt(m, flagged(state, m)), id=m.id)
+                             for m in pending[len(shown):])
         elif shown and len(wanted) < len(shown) and set(wanted) <= set(shown) \
                 and [i for i in shown if i in set(wanted)] == wanted:
             for gone in set(shown) - set(wanted):
                 self.remove_option(gone)
         else:
-            self.set_options(Option(move_prompt(m), id=m.id) for m in pending)
+            self.set_options(Option(move_prompt(m, flagged(state, m)), id=m.id) for m in pending)
         self._shown = wanted
         if highlighted in wanted:
             self.highlighted = wanted.index(highlighted)

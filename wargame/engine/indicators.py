@@ -1,0 +1,130 @@
+"""The three trust indicators of the doctrine, plus consistency, per delegation and per pair.
+
+- timeliness: how fast a delegation acknowledges the hotline messages it receives and
+  answers the obligations it owes;
+- frequency of contact: hotline messages and approved CBM moves, turn by turn;
+- information-sharing discipline: the reports it files (how complete, by their format),
+  the obligations it meets on time, the expected responses it gives in time;
+- consistency: how often the category a delegation states as its intent is the category
+  its move was adjudicated as.
+
+Figures come from the (viewer's) state, as the export's metrics do; retracted records are
+already absent. ``export`` and the debrief call these functions, and the console shows them
+live. Shares are rounded to 3 decimals; None when there is nothing to measure.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+from typing import Any
+
+from wargame.engine.objectives import expectation_results
+from wargame.engine.obligations import obligations
+from wargame.engine.reports import completeness
+from wargame.engine.state import ExerciseState, Message, MoveRecord
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(mean(values), 3) if values else None
+
+
+def _per_turn(state: ExerciseState, turns: list[int]) -> list[int]:
+    counts = [0] * max(state.turn, 0)
+    for turn in turns:
+        if 1 <= turn <= len(counts):
+            counts[turn - 1] += 1
+    return counts
+
+
+def _approved(state: ExerciseState) -> list[MoveRecord]:
+    return [m for m in state.moves.values() if m.status == "approved"]
+
+
+def delegation_indicators(state: ExerciseState, delegation: str,
+                          evaluator: bool = True) -> dict[str, Any]:
+    """``evaluator``: whether the viewer may see what injects expect (control only); for
+    others ``expected_responses_met`` is None, as the export withholds expectations."""
+    received = [m for m in state.messages.values() if m.recipient == delegation]
+    acked = [m for m in received if m.acknowledged]
+    owed = [o for o in obligations(state) if o.by == delegation]
+    closed = [o for o in owed if o.status != "open"]
+    sent = [m for m in state.messages.values() if m.sender == delegation]
+    approved = [m for m in _approved(state) if m.by == delegation]
+    cbm = [m for m in approved if m.cbm]
+    rulebook = state.scenario.rulebook
+    reports = [m for m in approved if rulebook.has_move(m.type) and rulebook.move(m.type).fields]
+    expected = [r for r in expectation_results(state)
+                if r.by == delegation and r.status in ("met", "missed")] if evaluator else []
+    stated = [m for m in approved if m.intent]
+    on_time = sum(1 for m in acked if not m.late(state.turn))
+    return {
+        "timeliness": {
+            "messages_received": len(received),
+            "acknowledged": len(acked),
+            "acknowledged_on_time": on_time,
+            "mean_ack_turns": _mean([m.ack_turn - m.sent_turn for m in acked]),
+            "obligations_owed": len(owed),
+            "obligations_met": sum(1 for o in owed if o.status == "met"),
+            "obligations_late": sum(1 for o in owed if o.status == "late"),
+            "obligations_missed": sum(1 for o in owed if o.status == "missed"),
+            "on_time_share": _share(on_time + sum(1 for o in closed if o.status == "met"),
+                                    len(received) + len(closed)),
+        },
+        "contact": {
+            "messages_sent": len(sent),
+            "cbm_moves": len(cbm),
+            "per_turn": [a + b for a, b in zip(_per_turn(state, [m.sent_turn for m in sent]),
+                                               _per_turn(state, [m.turn for m in cbm]))],
+        },
+        "information_sharing": {
+            "reports": len(reports),
+            "mean_completeness": _mean([completeness(rulebook.move(m.type), m.fields)
+                                        for m in reports]),
+            "obligations_met_on_time": _share(sum(1 for o in closed if o.status == "met"),
+                                              len(closed)),
+            "expected_responses_met": (_share(sum(1 for r in expected if r.status == "met"),
+                                              len(expected)) if evaluator else None),
+        },
+        "consistency": {
+            "moves": len(stated),
+            "as_stated": sum(1 for m in stated if m.intent == m.category),
+            "share": _share(sum(1 for m in stated if m.intent == m.category), len(stated)),
+        },
+    }
+
+
+def _between(message: Message, pair: frozenset[str]) -> bool:
+    return {message.sender, message.recipient} == pair
+
+
+def pair_indicators(state: ExerciseState, a: str, b: str) -> dict[str, Any]:
+    pair = frozenset((a, b))
+    messages = [m for m in state.messages.values() if _between(m, pair)]
+    acked = [m for m in messages if m.acknowledged]
+    cbm = [m for m in _approved(state) if m.cbm and {m.by, m.target} == pair]
+    duties = [o for o in obligations(state) if {o.by, o.to} == pair]
+    return {
+        "between": [a, b],
+        "messages": len(messages),
+        "cbm_moves": len(cbm),
+        "contact_per_turn": [x + y for x, y in zip(
+            _per_turn(state, [m.sent_turn for m in messages]),
+            _per_turn(state, [m.turn for m in cbm]))],
+        "mean_ack_turns": _mean([m.ack_turn - m.sent_turn for m in acked]),
+        "late_acks": sum(1 for m in messages if m.late(state.turn)),
+        "obligations": len(duties),
+        "obligations_met": sum(1 for o in duties if o.status == "met"),
+    }
+
+
+def indicators(state: ExerciseState, evaluator: bool = True) -> dict[str, Any]:
+    """Every delegation that can move, and every pair of them (Scenario.dyads)."""
+    return {
+        "delegations": {d.id: delegation_indicators(state, d.id, evaluator)
+                        for d in state.scenario.actors},
+        "pairs": [pair_indicators(state, a, b) for a, b in state.scenario.dyads],
+    }
