@@ -64,7 +64,7 @@ def _highest_pair(scenario: dict[str, Any], exercise: dict[str, Any]) -> dict[st
         return None
     top = max(pairs, key=lambda p: (p["peak_level"], -p["peak_turn"]))
     if not top["moved"]:
-        return {"kind": "ok", "text": f"No pair moved on the ladder; all stayed where they started."}
+        return {"kind": "ok", "text": "No pair moved on the ladder; all stayed where they started."}
     when = "at the start" if top["peak_turn"] == 0 else f"in turn {top['peak_turn']}"
     thresholds = sorted(scenario["thresholds"], key=lambda t: t["above_level"])
     crossed = [t["name"] for t in thresholds if t["above_level"] < top["peak_level"]

@@ -10,7 +10,6 @@ briefing, goes through markdown-it with raw HTML disabled.
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
