@@ -144,3 +144,16 @@ def test_a_condition_may_name_an_inject_defined_further_down(tmp_path):
     path = tmp_path / "fixture-cbm.yaml"
     path.write_text(text, encoding="utf-8")
     assert load_scenario(path).inject("thanks").when.inject == "later"
+
+
+def test_the_msel_tracks_a_late_response_as_late_not_missed(tmp_path):
+    from wargame.engine.objectives import expectation_results
+    from wargame.ui.widgets.msel import expectation_text
+
+    session = cbm_session(tmp_path, [NEXT, NEXT])  # the collision report's window closed
+    (result,) = [r for r in expectation_results(session.state) if r.by == "azure"]
+    assert expectation_text(session.state, result)[0].startswith("✘ azure incident-report: missed")
+    play(session, [move("m1", "azure", "incident-report", "crimson"), approve("m1")])
+    (result,) = [r for r in expectation_results(session.state) if r.by == "azure"]
+    assert expectation_text(session.state, result)[0] == \
+        "⚠ azure incident-report: late, by m1 in turn 3"

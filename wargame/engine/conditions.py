@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from wargame.engine.escalation import dyad_of
-from wargame.engine.objectives import expectation_results
+from wargame.engine.objectives import ExpectationResult, expectation_results
 from wargame.engine.pauses import pair_status
-from wargame.engine.state import ExerciseState
+from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.model import (
     AllOf, AnyOf, ChannelCondition, Condition, ExpectationCondition, MoveCondition,
     PauseCondition, TurnCondition, When)
@@ -42,13 +42,20 @@ def expectation_statuses(state: ExerciseState, inject_id: str,
         if by is not None and result.by != by:
             continue
         status = result.status
-        if status == "missed" and result.released_turn is not None:
-            last = result.released_turn + result.within
-            if any(m.status == "approved" and m.by == result.by and m.type == result.move
-                   and m.turn > last for m in state.moves.values()):
-                status = "late"
+        if status == "missed" and late_answer(state, result) is not None:
+            status = "late"
         statuses.append(status)
     return statuses
+
+
+def late_answer(state: ExerciseState, result: ExpectationResult) -> MoveRecord | None:
+    """The approved move that answered a missed expectation after its window closed."""
+    if result.status != "missed" or result.released_turn is None:
+        return None
+    last = result.released_turn + result.within
+    return next((m for m in state.moves.values()
+                 if m.status == "approved" and m.by == result.by and m.type == result.move
+                 and m.turn > last), None)
 
 
 def _expectation(state: ExerciseState, condition: ExpectationCondition) -> bool:

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from wargame.engine.indicators import indicators
 from wargame.engine.injects import scheduled_turn
+from wargame.engine.conditions import late_answer
 from wargame.engine.objectives import ExpectationResult, expectation_results
 from wargame.engine.obligations import ObligationRecord, open_obligations
 from wargame.engine.pauses import last_turn, status as pause_status
@@ -45,11 +46,15 @@ _TITLES = {
 }
 
 
-def expectation_text(result: ExpectationResult, turn: int) -> tuple[str, str]:
+def expectation_text(state: ExerciseState, result: ExpectationResult) -> tuple[str, str]:
     """An expected response as the cell tracks it live: (words, style)."""
     what = f"{result.by} {result.move}"
+    turn = state.turn
     if result.status == "met":
         return f"✔ {what}: met by {result.met_by}", "$text-success"
+    late = late_answer(state, result)
+    if late is not None:
+        return f"⚠ {what}: late, by {late.id} in turn {late.turn}", "$text-warning"
     if result.status == "missed":
         return f"✘ {what}: missed", "$text-error"
     if result.status == "open" and result.released_turn is not None:
@@ -109,7 +114,7 @@ class MselPanel(Static):
                                                 "$text-muted italic"))
                 if key == "released":
                     for result in expected.get(inject.id, ()):
-                        text, style = expectation_text(result, state.turn)
+                        text, style = expectation_text(state, result)
                         lines.append(plain(f"    {text}", style))
         if state.turn:
             if lines:
