@@ -66,3 +66,24 @@ def test_a_reading_recorded_before_its_move_was_approved_shows_once_it_is(scenar
         player.play(step)
         assert projection.project(player.state) == screen_state(player.state, viewer), step
     assert player.state.perceptions, "the reading was recorded"
+
+
+def test_control_levers_reach_a_projected_screen_as_screen_state_says(tmp_path) -> None:
+    """Situation updates go to their addressees only; holds, re-timings and the ad hoc MSEL
+    stay control's, in the incremental projection as in screen_state."""
+    from wargame.engine import Session
+
+    session = Session.create(tmp_path / "levers.wargame", "border-crisis")
+    session.act("phase", {"to": "exercise"})
+    session.act("update", {"to": ["norland"], "text": "UPDATE-FOR-NORLAND"})
+    session.act("hold", {"id": "refugee-movement"})
+    session.act("adhoc", {"title": "Flash", "to": ["norland"], "text": "ADHOC-FOR-NORLAND"})
+    for viewer in VIEWERS:
+        if viewer == "control":
+            continue
+        projected = ScreenProjection(viewer).project(session.state)
+        assert projected == screen_state(session.state, viewer), viewer
+        assert [u.text for u in projected.updates] == (
+            ["UPDATE-FOR-NORLAND"] if viewer == "norland" else []), viewer
+        assert (projected.held, projected.adhoc) == ({}, {}), viewer
+    session.close()

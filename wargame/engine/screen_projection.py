@@ -22,6 +22,7 @@ from wargame.engine.state import ExerciseState, RungChange
 from wargame.engine.visibility import (
     CONTROL, Viewer, can_see_inject, can_see_message, can_see_move, can_see_note,
     can_see_perception, screen_scenario, screen_state, seen_message, seen_move, sees_ladder,
+    shared_fields,
 )
 
 Memo = dict[Any, tuple[Any, Any]]  # key -> (a copy of the source record, what the viewer holds)
@@ -106,13 +107,8 @@ class ScreenProjection:
             if sees_ladder(state.scenario, viewer) else {}
         return attrs.evolve(
             state, scenario=self._scenario[2], moves=moves, messages=messages, notes=notes,
-            perceptions=perceptions, injects=injects, events=[], retracted={},
-            retracted_messages={}, void={}, dyads=dyads,
-            channels=dict(state.channels), routes={},
-            ratings=dict(state.ratings), lessons=list(state.lessons),
-            improvements=list(state.improvements), hotwash=list(state.hotwash),
-            pauses={k: attrs.evolve(p) for k, p in state.pauses.items()},
-            phase_ts=dict(state.phase_ts))
+            perceptions=perceptions, injects=injects, dyads=dyads,
+            **shared_fields(state, viewer))
 
     def _project_dyads(self, state: ExerciseState, moves: dict, injects: dict) -> dict:
         """Each dyad with the causes of its rung changes withheld as screen_state withholds

@@ -197,7 +197,6 @@ def view_state(state: ExerciseState, viewer: Viewer) -> View:
     perceptions = [p for p in state.perceptions if can_see_perception(state, viewer, p)]
     injects = {k: r for k, r in state.injects.items()
                if can_see_inject(state, viewer, state.scenario.inject(k))}
-    updates = [u for u in state.updates if can_see_update(viewer, u)]
     live_moves = sum(1 for m in state.moves.values() if m.status != "retracted")
     withheld = {
         "moves": live_moves - len(moves),
@@ -206,13 +205,31 @@ def view_state(state: ExerciseState, viewer: Viewer) -> View:
         "perceptions": len(state.perceptions) - len(perceptions),
         "injects": len(state.injects) - len(injects),
     }
-    # The raw log, retraction reasons and void events would reveal what is withheld.
     dyads = state.dyads if sees_ladder(state.scenario, viewer) else {}
     visible = attrs.evolve(state, moves=moves, messages=messages, notes=notes,
-                           perceptions=perceptions, injects=injects, events=[], retracted={},
-                           retracted_messages={}, void={}, dyads=dyads, updates=updates,
-                           held={}, retimed={}, adhoc={})
+                           perceptions=perceptions, injects=injects, dyads=dyads,
+                           **shared_fields(state, viewer))
     return View(visible, withheld)
+
+
+def shared_fields(state: ExerciseState, viewer: Viewer) -> dict[str, object]:
+    """A non-control view's fields besides the records filtered one by one (moves,
+    messages, notes, perceptions, injects, dyads): withheld, filtered or copied.
+
+    ``view_state`` and the screens' incremental projection both take them from here, so a
+    field added to the state is withheld from every screen in one place.
+    """
+    return dict(
+        # The raw log, retraction reasons and void events would reveal what is withheld;
+        # holds, re-timings and the ad hoc MSEL are control's.
+        events=[], retracted={}, retracted_messages={}, void={}, held={}, retimed={},
+        adhoc={}, routes={},
+        updates=[attrs.evolve(u) for u in state.updates if can_see_update(viewer, u)],
+        channels=dict(state.channels), ratings=dict(state.ratings),
+        lessons=list(state.lessons), improvements=list(state.improvements),
+        hotwash=list(state.hotwash),
+        pauses={k: attrs.evolve(p) for k, p in state.pauses.items()},
+        phase_ts=dict(state.phase_ts))
 
 
 # Events of these kinds concern everyone (the clock, the channels, the shared conclusions).
@@ -284,13 +301,7 @@ def screen_state(state: ExerciseState, viewer: Viewer) -> ExerciseState:
         injects={k: attrs.evolve(r) for k, r in seen.injects.items()},
         perceptions=[attrs.evolve(p) for p in seen.perceptions],
         notes=[attrs.evolve(n) for n in seen.notes],
-        dyads={pair: _screen_dyad(seen, dyad) for pair, dyad in seen.dyads.items()},
-        channels=dict(seen.channels), routes={},
-        ratings=dict(seen.ratings), lessons=list(seen.lessons),
-        improvements=list(seen.improvements), hotwash=list(seen.hotwash),
-        updates=list(seen.updates),
-        pauses={k: attrs.evolve(p) for k, p in seen.pauses.items()},
-        phase_ts=dict(seen.phase_ts))
+        dyads={pair: _screen_dyad(seen, dyad) for pair, dyad in seen.dyads.items()})
 
 
 def _screen_dyad(seen: ExerciseState, dyad: DyadState) -> DyadState:
