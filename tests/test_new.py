@@ -17,12 +17,6 @@ from wargame.schemas import schema_for
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    """A trainer's empty folder: no scenarios/ or rulebooks/ of its own."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 def new(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(["new", *argv])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 
 from test_ui_support import choose, new_session, save_form, settle, type_into
@@ -13,11 +12,6 @@ from wargame.ui.app import create_app
 from wargame.ui.forms import AdHocForm, HoldForm, RetimeForm, SummaryForm, UpdateForm
 from wargame.ui.screens.confirm import Confirm
 
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def status_text(app) -> str:

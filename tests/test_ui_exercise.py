@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Markdown, OptionList, Select, Static
 
 from test_ui_support import (
@@ -24,11 +23,6 @@ from wargame.ui.widgets.ladder import LadderView
 from wargame.ui.widgets.hotline import HotlinePanel
 from wargame.ui.widgets.timeline import EventLog
 
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)  # the sessions folder lives in the working directory
-    return tmp_path
 
 
 def status_text(app) -> str:

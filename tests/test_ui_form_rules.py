@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import RadioSet, Select, TextArea
 
 from test_ui_support import choose, new_session, pick, save_form, settle, type_into
@@ -14,11 +13,6 @@ from wargame.ui.forms import AckForm, MoveForm, NoteForm, PerceiveForm
 from wargame.ui.forms.fields import KeyedOptionList, radio_value
 from wargame.ui.screens.confirm import Confirm
 
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 async def test_typing_after_tab_never_changes_a_notes_visibility(workdir: Path) -> None:

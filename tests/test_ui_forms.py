@@ -17,11 +17,6 @@ from wargame.ui.forms import (
 )
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 def engine_refusal(folder: Path, kind: str, payload: dict, before: list[tuple[str, dict]]) -> str:
     """What the engine itself says to this action, on a scratch session."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 
 from test_ui_support import new_session, settle, wait_until
@@ -14,11 +13,6 @@ from wargame.ui.widgets.pending import NOTHING_WAITING, PendingMoves
 from wargame.ui.widgets.hotline import HotlinePanel
 from wargame.ui.widgets.timeline import EventLog
 
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 async def test_events_from_another_writer_appear_in_the_console(workdir: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.command import CommandList, CommandPalette
 
 from test_ui_support import new_session, settle, views_built
@@ -35,11 +34,6 @@ FORM_OF_TITLE = {
     "Send situation update": UpdateForm, "Write facilitator's summary": SummaryForm,
 }
 
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 async def run_command(pilot, title: str) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from fixtures.engine.support import HERE
 from test_ui_support import choose, pick, save_form, settle, type_into
@@ -15,11 +14,6 @@ from wargame.ui.forms import MoveForm
 
 CBM = HERE / "fixture-cbm.yaml"
 
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 async def test_a_report_is_refused_until_its_required_fields_are_filled(workdir: Path) -> None:

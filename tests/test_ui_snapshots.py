@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from test_ui_support import new_session, settle
 from wargame.engine import Session
@@ -45,11 +44,6 @@ def pinned_clock(session: Session, seconds: float):
     started = session.state.exercise_started_ts
     return lambda: started + seconds
 
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def app_at(workdir: Path, seconds: float):
