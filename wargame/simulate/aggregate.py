@@ -13,6 +13,7 @@ from typing import Iterable
 import attrs
 
 from wargame.engine.metrics import hotline_metrics
+from wargame.engine.conditions import late_answer
 from wargame.engine.objectives import evaluate_objectives, expectation_results
 from wargame.engine.state import ExerciseState
 from wargame.model.scenario import Pair
@@ -32,19 +33,10 @@ class RunSummary:
     refused: int
 
 
-def _late(state: ExerciseState, inject: str, by: str, move: str, last_turn: int) -> bool:
-    """A missed expectation whose move still came, after its window closed."""
-    return any(m.status == "approved" and m.by == by and m.type == move and m.turn > last_turn
-               for m in state.moves.values())
-
-
 def summarize(state: ExerciseState, refused: int = 0) -> RunSummary:
     expectations = []
     for result in expectation_results(state):
-        status = result.status
-        if status == "missed" and _late(state, result.inject, result.by, result.move,
-                                        result.released_turn + result.within):
-            status = "late"
+        status = "late" if late_answer(state, result) is not None else result.status
         expectations.append(((result.inject, result.by, result.move), status))
     hotline = hotline_metrics(state)
     return RunSummary(
