@@ -22,7 +22,8 @@ from wargame.engine.escalation import starting_dyads
 from wargame.engine.guards import check_actor
 from wargame.engine.retraction import check_retract, retracted_set
 from wargame.engine.state import Event, ExerciseState
-from wargame.engine.vocabulary import Action, recorded
+from wargame.engine.action_keys import Action
+from wargame.engine.vocabulary import recorded
 from wargame.model import Scenario
 
 # What checking or shadowing a damaged payload (wrong types, missing keys) may raise.

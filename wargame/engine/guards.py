@@ -5,7 +5,7 @@ from __future__ import annotations
 from wargame.errors import ActionRefused
 from wargame.engine.actions import CONTROL_ACTORS, FACILITATOR
 from wargame.engine.state import ExerciseState
-from wargame.engine.vocabulary import Action
+from wargame.engine.action_keys import Action
 from wargame.engine.words import did_you_mean
 from wargame.model import Delegation
 

@@ -17,7 +17,8 @@ from wargame.engine.fold import check, effect
 from wargame.engine.session import Session
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.timing import parse_clock
-from wargame.engine.vocabulary import ACTIONS, Action, key_problems
+from wargame.engine.action_keys import Action
+from wargame.engine.vocabulary import ACTIONS, key_problems
 from wargame.loader.fields import describe
 from wargame.loader.suggest import closest
 from wargame.yamlsource import MAX_BYTES, Node, read_yaml

@@ -20,7 +20,8 @@ from wargame.engine.presence import PresenceBoard, PresenceRow
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.store import Store, Writer
 from wargame.engine.timing import elapsed, parse_clock
-from wargame.engine.vocabulary import Action, parse
+from wargame.engine.action_keys import Action
+from wargame.engine.vocabulary import parse
 from wargame.model import Scenario
 from wargame.paths import resolve_scenario
 

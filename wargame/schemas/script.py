@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from wargame.engine.vocabulary import (
-    ACTIONS, CHOICE, DATE, EVENT, INTEGER, NOTE, PAIR, REPORT, SLUG, SLUGS, TARGET, TEXT, Action,
-    Key,
+from wargame.engine.action_keys import (
+    CHOICE, DATE, EVENT, INTEGER, NOTE, PAIR, REPORT, SLUG, SLUGS, TARGET, TEXT, Action, Key,
 )
+from wargame.engine.vocabulary import ACTIONS
 from wargame.schemas._common import (
     CLOCK_PATTERN,
     Schema,

@@ -13,7 +13,8 @@ from wargame.engine import retraction
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.turns import turn_started_at
 from wargame.engine import vocabulary as act
-from wargame.engine.vocabulary import ACTIONS, Action, recorded
+from wargame.engine.action_keys import Action
+from wargame.engine.vocabulary import ACTIONS, recorded
 from wargame.model import Scenario, next_phase  # noqa: F401 - offered to the screens too
 from wargame.model.conditions import Condition, describe as describe_condition
 from wargame.model.scenario import Pair

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from wargame.engine.state import Event, ExerciseState
-from wargame.engine.vocabulary import Action
+from wargame.engine.action_keys import Action
 from wargame.ui.forms.convert import FormInvalid, fill, read_action
 from wargame.ui.messages import ActionDone
 from wargame.ui.styles import FORMS_CSS

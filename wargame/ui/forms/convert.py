@@ -14,7 +14,7 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, RadioSet, Select, TextArea
 
-from wargame.engine.vocabulary import EVENT, INTEGER, PAIR, SLUGS, TEXT, Action, Key
+from wargame.engine.action_keys import EVENT, INTEGER, PAIR, SLUGS, TEXT, Action, Key
 from wargame.ui.forms.fields import (
     KeyedOptionList, radio_value, select_value, set_radio, set_select, text_value,
 )
