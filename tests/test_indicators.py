@@ -60,6 +60,7 @@ def test_azure(tmp_path):
     # turn 1: h1 + m1 + m2 + m3 (all CBM); nothing after
     assert azure["contact"] == {"messages_sent": 1, "cbm_moves": 3, "per_turn": [4, 0, 0, 0]}
     assert azure["information_sharing"] == {
+        "activities_needing_notice": 0, "activities_notified": 0, "notified_share": None,
         "reports": 2, "mean_completeness": 0.8,  # (1.0 + 0.6) / 2
         "obligations_met_on_time": None, "expected_responses_met": 1.0}  # collision: m1
     assert azure["consistency"] == {"moves": 3, "as_stated": 3, "share": 1.0}

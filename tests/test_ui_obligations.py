@@ -85,3 +85,30 @@ async def test_a_pause_shows_on_both_screens_and_a_breaking_move_is_flagged_to_c
             await settle(pilot)
             status = widget_text(screen_app.screen.query_one(ViewerStatus))
             assert f"pause with {other} until T2" in status or f"⏸ {other} until T2" in status
+
+
+async def test_activities_notified_beforehand_show_on_the_console_and_the_own_screen(
+        session) -> None:
+    # turn 2: azure drills at crimson without notice, then notifies and drills again in
+    # turn 3 (the fixture's drill needs notice a whole turn before: still unnotified)
+    for kind, payload in [
+            ("move", {"id": "d1", "by": "azure", "type": "drill", "target": "crimson",
+                      "text": "Snap drill"}),
+            ("adjudicate", {"move": "d1", "decision": "approve"}),
+            ("move", {"id": "n1", "by": "azure", "type": "notification", "target": "crimson",
+                      "text": "Exercise BLUE TIDE, turn 4"}),
+            ("adjudicate", {"move": "n1", "decision": "approve"}),
+            ("next-turn", {}), ("next-turn", {}),
+            ("move", {"id": "d2", "by": "azure", "type": "drill", "target": "crimson",
+                      "text": "BLUE TIDE"}),
+            ("adjudicate", {"move": "d2", "decision": "approve"})]:
+        session.act(kind, payload)
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        assert "azure: on time – · notified 1/2 ·" in str(
+            app.screen.query_one(MselPanel).render())
+    viewer = create_viewer_app(Session.open(session.path), "azure", poll_interval=None)
+    async with viewer.run_test(size=(180, 40)) as pilot:
+        await settle(pilot)
+        assert "· notified 1/2 ·" in widget_text(viewer.screen.query_one(InjectFeed))

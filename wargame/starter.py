@@ -114,7 +114,9 @@ start:
 #   neither      contingency: released by hand by the facilitator
 # In cbm-standard, an incident report has a report format (time, position, nature,
 # units, actions taken) and an inspection request obliges its target to host the
-# inspection within 24h (quota: 3 per delegation); see docs/formats.md.
+# inspection within 24h (quota: 3 per delegation); a military exercise or a mobilization
+# should follow a prior notification (the indicators count whether one came first); see
+# docs/formats.md.
 injects:
   - id: collision
     turn: 1

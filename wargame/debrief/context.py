@@ -302,6 +302,8 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
         "contact": indicators.contact_by_pair(state, names),
         "cbm": indicators.cbm_uptake(state, names),
         "trust": indicators.trust(state, data, names),
+        # the Notified column only where the rulebook asks any activity for notice
+        "notice": any(m.notice for m in state.scenario.rulebook.moves),
         "moves": {k: moves.get(k, 0) for k in ("total", "cbm", "escalatory", "de_escalatory")},
         "misperception": {
             "count": mis.get("count", 0),

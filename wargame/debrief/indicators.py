@@ -269,6 +269,9 @@ def trust(state: ExerciseState, data: EditionData, names: Names) -> list[dict[st
             "on_time": _percent(timely["on_time_share"]),
             "obligations": (f"{timely['obligations_met']} of {timely['obligations_owed']}"
                             if timely["obligations_owed"] else "–"),
+            "notified": (f"{sharing['activities_notified']} of "
+                         f"{sharing['activities_needing_notice']}"
+                         if sharing["activities_needing_notice"] else "–"),
             "reports": (f"{sharing['reports']} ({_percent(sharing['mean_completeness'])} "
                         "complete)" if sharing["reports"] else "–"),
             "consistency": (f"{consistency['as_stated']} of {consistency['moves']}"

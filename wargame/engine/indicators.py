@@ -3,8 +3,9 @@
 - timeliness: how fast a delegation acknowledges the hotline messages it receives and
   answers the obligations it owes;
 - frequency of contact: hotline messages and approved CBM moves, turn by turn;
-- information-sharing discipline: the reports it files (how complete, by their format),
-  the obligations it meets on time, the expected responses it gives in time;
+- information-sharing discipline: the activities it notified before they happened
+  (engine.notice), the reports it files (how complete, by their format), the obligations
+  it meets on time, the expected responses it gives in time;
 - consistency: how often the category a delegation states as its intent is the category
   its move was adjudicated as.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 from statistics import mean
 from typing import Any
 
+from wargame.engine.notice import notice_results
 from wargame.engine.objectives import expectation_results
 from wargame.engine.obligations import obligations
 from wargame.engine.reports import completeness
@@ -60,6 +62,8 @@ def delegation_indicators(state: ExerciseState, delegation: str,
     expected = [r for r in expectation_results(state)
                 if r.by == delegation and r.status in ("met", "missed")] if evaluator else []
     stated = [m for m in approved if m.intent]
+    activities = [r for r in notice_results(state) if r.by == delegation]
+    notified = sum(1 for r in activities if r.notified_by)
     on_time = sum(1 for m in acked if not m.late(state.turn))
     return {
         "timeliness": {
@@ -81,6 +85,9 @@ def delegation_indicators(state: ExerciseState, delegation: str,
                                                _per_turn(state, [m.turn for m in cbm]))],
         },
         "information_sharing": {
+            "activities_needing_notice": len(activities),
+            "activities_notified": notified,
+            "notified_share": _share(notified, len(activities)),
             "reports": len(reports),
             "mean_completeness": _mean([completeness(rulebook.move(m.type), m.fields)
                                         for m in reports]),

@@ -1,14 +1,16 @@
-"""Reading a move type's confidence-building procedure: report fields, obligation, quota."""
+"""Reading a move type's confidence-building procedure: report fields, obligation, quota,
+the notice an activity should follow."""
 
 from __future__ import annotations
 
 from wargame.loader.crossrefs import IdTable
 from wargame.loader.fields import Fields, Reader
-from wargame.model.cbm import FIELD_KINDS, OBLIGED, Obligation, ReportField
+from wargame.model.cbm import FIELD_KINDS, OBLIGED, Notice, Obligation, ReportField
 from wargame.yamlsource import Node
 
 FIELD_OPTIONAL = ("label", "kind", "required", "choices", "description")
 OBLIGATION_OPTIONAL = ("by", "within", "within_turns")
+NOTICE_OPTIONAL = ("turns",)
 
 
 def report_fields(move: Fields, reader: Reader) -> tuple[ReportField, ...]:
@@ -57,10 +59,32 @@ def obligation(move: Fields, reader: Reader, target_mode: str | None) -> Obligat
                       within=within, within_turns=turns)
 
 
-def check_answers(obligations: list[tuple[Node, Obligation]], moves: IdTable,
+def notice(move: Fields, reader: Reader) -> Notice | None:
+    """``notice: prior-notification`` or ``notice: {move: prior-notification, turns: 1}``."""
+    node = move.get("notice")
+    if node is None:
+        return None
+    if isinstance(node.value, str):
+        answer = reader.slug(node, "notice")
+        return Notice(move=answer) if answer else None
+    spec = reader.mapping(node, "a notice ('notice': the move type that announces this "
+                          "activity, or {move, turns})", ("move",), NOTICE_OPTIONAL)
+    if spec is None:
+        return None
+    answer = spec.slug("move")
+    turns = spec.integer("turns", 0, minimum=0)
+    return Notice(move=answer, turns=turns or 0) if answer else None
+
+
+def check_answers(obligations: list[tuple[Node, Obligation | Notice]], moves: IdTable,
                   reader: Reader) -> None:
-    """Once the whole catalogue is read: each obligation names a move type of it."""
+    """Once the whole catalogue is read: each obligation or notice names a move type of it
+    (a notice's node is the string itself or a mapping with ``move``)."""
     for node, duty in obligations:
+        if isinstance(node.value, str):
+            moves.refer(reader, node, "notice")
+            continue
         answer = node.value.get("move") if isinstance(node.value, dict) else None
         if answer is not None:
-            moves.refer(reader, answer, "obliges.move")
+            moves.refer(reader, answer, "obliges.move" if isinstance(duty, Obligation)
+                        else "notice.move")

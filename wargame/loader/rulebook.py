@@ -30,7 +30,7 @@ CATEGORY_KEYS = ("score",)
 CATEGORY_OPTIONAL = ("step", "description")
 MOVE_KEYS = ("id", "name", "category")
 MOVE_OPTIONAL = ("cbm", "target", "visibility", "step", "description", "fields", "obliges",
-                 "quota", "hotline")
+                 "quota", "hotline", "notice")
 
 
 def read_rulebook(root: Node, reader: Reader, expected_id: str | None = None) -> Rulebook:
@@ -165,6 +165,12 @@ def _moves(node: Node | None, reader: Reader,
         obliges = cbm.obligation(move, reader, target)
         if obliges is not None:
             duties.append((move.get("obliges"), obliges))
+        notice = cbm.notice(move, reader)
+        if notice is not None and notice.move == move_id:
+            reader.error(move.get("notice"), f"notice: '{move_id}' cannot announce itself; "
+                         "name the notification move type that should come before it")
+        elif notice is not None:
+            duties.append((move.get("notice"), notice))
         moves.append(MoveType(
             id=move_id or "",
             name=move.text("name", None) or "",
@@ -178,6 +184,7 @@ def _moves(node: Node | None, reader: Reader,
             obliges=obliges,
             quota=move.integer("quota", minimum=1),
             hotline=move.boolean("hotline", False),
+            notice=notice,
         ))
         if moves[-1].hotline and moves[-1].target == "none":
             reader.error(move.key_location("hotline"), "a hotline call needs a target: "

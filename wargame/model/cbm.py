@@ -2,8 +2,9 @@
 
 A move type may give a report format (typed ``fields``, as INCSEA/CUES messages and
 Vienna Document notifications have), oblige the move's target to answer with another
-move within a time (``obliges``), and cap how many such moves one delegation may be
-made to answer (``quota``).
+move within a time (``obliges``), cap how many such moves one delegation may be made to
+answer (``quota``), and, for an activity, name the notification that should announce it
+beforehand (``notice``: the Vienna Document's prior notification).
 """
 
 from __future__ import annotations
@@ -42,3 +43,14 @@ class Obligation:
         if self.within_turns is not None:
             return turn + self.within_turns
         return turn + (self.within or 0) // max(turn_length, 1)
+
+
+@attrs.frozen
+class Notice:
+    """An activity of this type should be announced beforehand by an approved ``move`` of
+    the same delegation, at least ``turns`` turns earlier (0: earlier in the same turn will
+    do). A notification aimed at a delegation announces the activity to that delegation
+    only; one aimed at no one announces it to all."""
+
+    move: str
+    turns: int = 0

@@ -9,7 +9,7 @@ import attrs
 if TYPE_CHECKING:
     import networkx as nx
 
-from wargame.model.cbm import Obligation, ReportField
+from wargame.model.cbm import Notice, Obligation, ReportField
 
 ADJUDICATION_MODES = ("facilitator", "automatic")
 TARGET_MODES = ("required", "optional", "none")
@@ -130,6 +130,7 @@ class MoveType:
     quota: int | None = None  # at most this many aimed at one delegation per exercise
     # A call over the hotline: once approved, the move is also the message on the network.
     hotline: bool = False
+    notice: Notice | None = None  # the notification an activity of this type should follow
 
 
 @attrs.frozen

@@ -111,6 +111,18 @@ def _move() -> Schema:
                 oneOf=[{"required": ["within"]}, {"required": ["within_turns"]}]),
             "quota": integer("At most this many moves of this type may be aimed at one "
                              "delegation during the exercise.", minimum=1),
+            "notice": {
+                "description": "An activity of this type should be announced beforehand by "
+                               "an approved move of the type named (a prior notification) "
+                               "by the same delegation; `turns`: at least that many turns "
+                               "earlier (default 0: earlier in the same turn will do). "
+                               "Counted under information-sharing.",
+                "oneOf": [slug("The notification's move type."),
+                          closed("The notification's move type and how many turns before.",
+                                 {"move": slug("The notification's move type."),
+                                  "turns": integer("At least this many turns before.",
+                                                   minimum=0)},
+                                 ("move",))]},
         },
         ("id", "name", "category"),
     )

@@ -160,11 +160,12 @@ def own_indicator_line(view: ExerciseState, viewer: str) -> list[Content]:
     row = delegation_indicators(view, viewer, evaluator=False)
     share = row["timeliness"]["on_time_share"]
     sharing, consistency = row["information_sharing"], row["consistency"]["share"]
-    complete = sharing["mean_completeness"]
+    complete, needed = sharing["mean_completeness"], sharing["activities_needing_notice"]
+    notified = f" · notified {sharing['activities_notified']}/{needed}" if needed else ""
     return [assemble(
         ("Your indicators: ", "bold"),
         f"on time {'–' if share is None else f'{share:.0%}'} · contact "
-        f"{sum(row['contact']['per_turn'])} · reports {sharing['reports']}"
+        f"{sum(row['contact']['per_turn'])}{notified} · reports {sharing['reports']}"
         f"{'' if complete is None else f' ({complete:.0%} complete)'} · as stated "
         f"{'–' if consistency is None else f'{consistency:.0%}'}")]
 

@@ -140,6 +140,11 @@ def _percent(share: float | None) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
+def _notified(sharing: dict) -> str:
+    needed = sharing["activities_needing_notice"]
+    return f"{sharing['activities_notified']}/{needed}" if needed else "–"
+
+
 def indicator_lines(state: ExerciseState) -> list[Content]:
     """One line per delegation, one per pair: the engine's indicators, in short words."""
     figures = indicators(state)
@@ -148,7 +153,8 @@ def indicator_lines(state: ExerciseState) -> list[Content]:
         timely, sharing = row["timeliness"], row["information_sharing"]
         lines.append(assemble(
             "  ", (delegation, "bold"),
-            f": on time {_percent(timely['on_time_share'])} · reports "
+            f": on time {_percent(timely['on_time_share'])} · notified "
+            f"{_notified(sharing)} · reports "
             f"{row['information_sharing']['reports']} "
             f"({_percent(sharing['mean_completeness'])} complete) · as stated "
             f"{_percent(row['consistency']['share'])}"))
