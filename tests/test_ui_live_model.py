@@ -128,3 +128,28 @@ def test_the_console_tick_before_its_panels_have_mounted(tmp_path: Path) -> None
     console = ConsoleView(id="console-view")
     console.tick(session.state, 0.0)  # raised NoMatches before
     assert not console.children  # nothing drawn or built ahead of its own compose
+
+
+def test_crash_logs_go_to_the_users_own_folder_one_per_crash_owner_only(
+        tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(running, "CRASH_LOGS_KEPT", 3)
+    stamps = iter(range(100))
+    monkeypatch.setattr(running, "crash_log_path", lambda: running.crash_log_folder()
+                        / f"crash-{next(stamps):03}.log")
+    logs = [running.write_crash_log(f"bug {n}") for n in range(5)]
+    folder = tmp_path / "state" / "wargame" / "crashes"
+    assert all(log.parent == folder for log in logs)
+    assert logs[-1].read_text(encoding="utf-8") == "bug 4"
+    assert oct(logs[-1].stat().st_mode & 0o777) == oct(0o600)
+    assert len(list(folder.glob("crash-*.log"))) == 3  # the oldest two were removed
+
+
+def test_a_crash_log_falls_back_to_a_new_temporary_file(tmp_path: Path, monkeypatch) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")  # a file where the folder should be
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    monkeypatch.setattr(running.tempfile, "tempdir", str(tmp_path))
+    log = running.write_crash_log("the details")
+    assert log.parent == tmp_path and log.name.startswith("wargame-crash-")
+    assert log.read_text(encoding="utf-8") == "the details"

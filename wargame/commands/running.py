@@ -9,8 +9,10 @@ is 1.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from typing import Any
@@ -18,19 +20,49 @@ from typing import Any
 from wargame.printable import printable
 
 
+CRASH_LOGS_KEPT = 20  # older crash logs are removed, so a crash-looping app fills no disk
+
+
+def crash_log_folder() -> Path:
+    """The user's own folder for crash logs: not the shared temporary folder, where another
+    user could plant a file or a link under a name known in advance."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return base / "wargame" / "crashes"
+
+
 def crash_log_path() -> Path:
-    return Path(tempfile.gettempdir()) / "wargame-crash.log"
+    """A new log's path: one file per crash, named by the time and the process."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return crash_log_folder() / f"crash-{stamp}-{os.getpid()}.log"
 
 
 def write_crash_log(details: str) -> Path:
-    """Write a traceback where a bug report can pick it up; the path written."""
+    """Write a traceback where a bug report can pick it up; the path written. The file is
+    created new and readable by its owner only (a traceback may quote exercise text);
+    when the user's folder cannot be written, a new file in the temporary folder."""
     log = crash_log_path()
     try:
-        log.write_text(details, encoding="utf-8")
+        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError:
-        log = Path("wargame-crash.log").resolve()
-        log.write_text(details, encoding="utf-8")
+        descriptor, name = tempfile.mkstemp(prefix="wargame-crash-", suffix=".log")
+        log = Path(name)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(details)
+    _prune(log.parent)
     return log
+
+
+def _prune(folder: Path) -> None:
+    try:
+        logs = sorted(folder.glob("crash-*.log"), key=lambda p: p.stat().st_mtime)
+        for old in logs[:-CRASH_LOGS_KEPT]:
+            old.unlink()
+    except OSError:
+        pass  # an old log left behind does no harm
 
 
 def run_app(app: Any) -> int:
