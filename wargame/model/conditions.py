@@ -102,7 +102,8 @@ def leaves(when: When) -> tuple[When, ...]:
 
 
 def describe(when: When) -> str:
-    """A condition in plain words, e.g. ``azure - crimson at least crisis``."""
+    """A condition in plain words, e.g. ``azure–crimson at least crisis``: the one wording
+    of a condition, for the console's MSEL and plan, the forms and the simulator's report."""
     if isinstance(when, (AllOf, AnyOf)):
         word = " and " if isinstance(when, AllOf) else " or "
         return "(" + word.join(describe(c) for c in when.conditions) + ")"
@@ -112,7 +113,7 @@ def describe(when: When) -> str:
             parts.append(f"at least {when.rung_at_least}")
         if when.rung_at_most:
             parts.append(f"at most {when.rung_at_most}")
-        return f"{' - '.join(when.between)} {' and '.join(parts)}"
+        return f"{'–'.join(when.between)} {' and '.join(parts)}"
     if isinstance(when, ExpectationCondition):
         whose = f" of {when.by}" if when.by else ""
         return f"the expected response{whose} to {when.inject} {when.status}"
@@ -120,5 +121,5 @@ def describe(when: When) -> str:
         return f"an approved {when.move} by {when.by or 'anyone'}"
     if isinstance(when, (ChannelCondition, PauseCondition)):
         noun = "channel" if isinstance(when, ChannelCondition) else "pause"
-        return f"the {' - '.join(when.between)} {noun} {when.status}"
+        return f"the {'–'.join(when.between)} {noun} {when.status}"
     return f"turn {when.turn_at_least} or later"

@@ -16,7 +16,7 @@ from wargame.engine import vocabulary as act
 from wargame.engine.action_keys import Action
 from wargame.engine.vocabulary import ACTIONS, recorded
 from wargame.model import Scenario, next_phase  # noqa: F401 - offered to the screens too
-from wargame.model.conditions import Condition, describe as describe_condition
+from wargame.model.conditions import describe as describe_condition
 from wargame.model.scenario import Pair
 
 EVENT_KINDS = tuple(ACTIONS)  # the core's list, for filtering the timeline: not a copy
@@ -155,20 +155,13 @@ def age_text(turns: int, seconds: float | None) -> str:
 
 
 def inject_schedule(scenario: Scenario, inject_id: str) -> str:
-    """When an inject comes: ``turn 2``, ``when azure–crimson ≥ confrontation``, ``by hand``."""
+    """When an inject comes: ``turn 2``, ``when azure–crimson at least confrontation``,
+    ``by hand``."""
     inject = scenario.inject(inject_id)
     if inject.turn is not None:
         return f"turn {inject.turn}"
-    if inject.when is not None and not isinstance(inject.when, Condition):
-        return f"when {describe_condition(inject.when)}"
     if inject.when is not None:
-        cond = inject.when
-        parts = []
-        if cond.rung_at_least:
-            parts.append(f"≥ {cond.rung_at_least}")
-        if cond.rung_at_most:
-            parts.append(f"≤ {cond.rung_at_most}")
-        return f"when {pair_label(cond.between)} {' and '.join(parts)}"
+        return f"when {describe_condition(inject.when)}"
     return "by hand"
 
 
