@@ -22,6 +22,12 @@ from wargame.engine.vocabulary import Relay
 from wargame.engine.words import pair_text
 
 
+def held_at(state: ExerciseState, delegation_id: str) -> list[Message]:
+    """The messages waiting at ``delegation_id`` to be passed on, oldest first."""
+    return sorted((m for m in state.messages.values() if m.waiting_at == delegation_id),
+                  key=lambda m: m.seq)
+
+
 def waiting_words(message: Message) -> str:
     """Why a message held on its way cannot be acknowledged or answered yet."""
     return f"{message.id} waits at {message.waiting_at} to be passed on"
