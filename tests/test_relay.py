@@ -200,3 +200,24 @@ def test_automatic_relays_stay_as_they_were(tmp_path):
     exported = export_state(session.state)
     assert "relays" not in exported["hotline"]["messages"][0]
     assert "relays" not in exported["indicators"]
+
+
+def test_the_recorded_script_in_the_debrief(tmp_path):
+    """tests/scripts/manual-relay.yaml: Verdant passed on 3 (held 300, 840 and 480 s: median
+    8.0 min, longest 14.0 min; 0, 1 and 0 turns), Teal holds 2; the note stays text."""
+    from fixtures.engine.support import SCRIPTS
+    from wargame.debrief import render_debrief
+    from wargame.engine.script import load_script, play
+
+    session = Session.create(tmp_path / "d.wargame", RELAY)
+    play(session, load_script(SCRIPTS / "manual-relay.yaml")[1])
+    markdown = render_debrief(session.state, format="md", edition="full", earlier=[])
+    assert "| Verdant | 3 | 8.0 min | 14.0 min | 0 | 1 | 0 |" in markdown
+    assert "| Teal | 0 | – | – | – | – | 2 |" in markdown
+    assert "*Passed on by Verdant* in turn 3 at 00:55:00: Via Teal" in markdown
+    assert "⇄ still waiting at Teal" in markdown
+    html = render_debrief(session.state, format="html", edition="full", earlier=[])
+    assert "Passing on [bold]now[/bold] &lt;script&gt;x&lt;/script&gt;" in html
+    assert "<script>x" not in html
+    public = render_debrief(session.state, format="md", edition="public", earlier=[])
+    assert "Passing on" not in public and "Via Teal" not in public
