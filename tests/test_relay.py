@@ -221,3 +221,44 @@ def test_the_recorded_script_in_the_debrief(tmp_path):
     assert "<script>x" not in html
     public = render_debrief(session.state, format="md", edition="public", earlier=[])
     assert "Passing on" not in public and "Via Teal" not in public
+
+
+def test_an_approved_hotline_call_waits_like_a_message_and_meets_its_expectation_at_approval():
+    """strait-incident (cbm-standard's hotline-call), relays made manual: the cable cut,
+    Azure's call to Crimson goes through Verdant and waits there; the expected response it
+    answers counts from its approval, the call's acknowledgement only once delivered."""
+    import attrs
+
+    from wargame.engine.fold import check, effect, new_state
+    from wargame.engine.objectives import expectation_results
+    from wargame.engine.state import Event
+    from wargame.engine.vocabulary import parse
+    from wargame.loader import load_scenario
+    from wargame.paths import resolve_scenario
+
+    scenario = attrs.evolve(load_scenario(resolve_scenario("strait-incident")), relay="manual")
+    state = new_state(scenario)
+
+    def do(kind, payload, actor="facilitator"):
+        nonlocal state
+        action = check(state, parse(kind, payload), actor, 100.0)
+        event = Event(seq=state.last_seq + 1, ts=0.0, actor=actor, kind=kind,
+                      payload=action.payload(100.0))
+        state = effect(state, event, action)
+
+    do("phase", {"to": "exercise"})
+    do("next-turn", {})  # turn 2: cutter-standoff expects Azure's hotline call within 1
+    do("channel", {"between": ["azure", "crimson"], "status": "down"})
+    do("move", {"id": "m1", "by": "azure", "type": "hotline-call", "target": "crimson",
+                "text": "We are turning away"}, "azure")
+    do("adjudicate", {"move": "m1", "decision": "approve"})
+    assert state.messages["m1"].waiting_at == "verdant"
+    (call,) = [r for r in expectation_results(state, ("cutter-standoff",))
+               if r.move == "hotline-call"]
+    assert (call.status, call.met_by) == ("met", "m1")  # at approval, though still held
+    with pytest.raises(ActionRefused, match="m1 waits at verdant to be passed on"):
+        do("ack", {"message": "m1", "by": "crimson"}, "crimson")
+    do("relay", {"message": "m1", "by": "verdant"}, "verdant")
+    do("ack", {"message": "m1", "by": "crimson"}, "crimson")
+    assert state.messages["m1"].acknowledged
+    assert state.moves["m1"].status == "approved"
