@@ -57,9 +57,10 @@ def message_age_text(state: ExerciseState, message: Message, now: float) -> str:
 def message_line(state: ExerciseState, message: Message, age: str) -> Content:
     """A message's first line: who to whom, its age, whether it is late."""
     route = " → ".join(message.route) if message.route else f"{message.sender} → {message.recipient}"
-    parts: list[str | tuple[str, str]] = [(message.id, "bold"), " ", route, "  ", (age, "$text-muted")]
-    if message.waiting_at is not None:
-        parts += ["  ", (waits_text(message), "bold $text-warning")]
+    parts: list[str | tuple[str, str]] = [(message.id, "bold"), " ", route, "  "]
+    if message.waiting_at is not None:  # first: the row is cut at the panel's width
+        parts += [(waits_text(message), "bold $text-warning"), "  "]
+    parts.append((age, "$text-muted"))
     if message.late(state.turn):
         parts += ["  ", ("⚠ LATE", "bold $text-error")]
     return assemble(*parts)
