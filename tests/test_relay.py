@@ -262,3 +262,10 @@ def test_an_approved_hotline_call_waits_like_a_message_and_meets_its_expectation
     do("ack", {"message": "m1", "by": "crimson"}, "crimson")
     assert state.messages["m1"].acknowledged
     assert state.moves["m1"].status == "approved"
+
+
+def test_closing_the_turn_lists_the_messages_still_held(session):
+    from wargame.ui.closing import open_items
+
+    assert "⇄ 1 message(s) waiting to be passed on: h2 at verdant" in open_items(
+        session.state, next_turn=True)
