@@ -99,9 +99,8 @@ def message_view(state: ExerciseState, message: Any, names: Names) -> dict[str, 
         "reply_to": message.reply_to or "",
         # Manual relays: each hop passed on, and where it still waits.
         "relays": [{"by_name": names.delegation(hop.by), "turn": hop.turn, "at": _clock(hop.at),
-                    "note": hop.note} for hop in getattr(message, "relays", ())],
-        "waiting_at": names.delegation(message.waiting_at)
-        if getattr(message, "waiting_at", None) else "",
+                    "note": hop.note} for hop in message.relays],
+        "waiting_at": names.delegation(message.waiting_at) if message.waiting_at else "",
     }
 
 
@@ -110,7 +109,7 @@ def _reply_state(state: ExerciseState, message: Any) -> str:
     if message.acknowledged:
         return "acknowledged"
     late = message.late(state.turn)
-    if getattr(message, "waiting_at", None):  # held on its way (manual relays)
+    if message.waiting_at:  # held on its way (manual relays)
         return "⚠ never delivered" if state.phase not in ("plan", "exercise") else \
             "⚠ not yet delivered, late" if late else "… on its way"
     if state.phase in ("plan", "exercise"):
