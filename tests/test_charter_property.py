@@ -63,6 +63,9 @@ steps = st.one_of(
     st.tuples(st.just("retract"), index),
     st.tuples(st.just("next-turn")),
 )
+# With manual relays (hotline relay: manual) the forum passes held messages on, with a note.
+relay_steps = st.one_of(steps, st.tuples(st.just("relay"), index, st.booleans()),
+                        st.tuples(st.just("relay"), index, st.booleans()))
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +167,16 @@ class Player:
                 self.act("retract", {"event": event.seq, "reason": f"oops {self.marker()}"})
         elif kind == "next-turn":
             self.act("next-turn", {})
+        elif kind == "relay":
+            i, with_note = args
+            message = self.pick((m for m in self.state.messages.values()
+                                 if m.waiting_at is not None), i)
+            if message is None:
+                return
+            payload = {"message": message.id, "by": message.waiting_at}
+            if with_note:
+                payload["note"] = f"relay {self.marker()}"
+            self.act("relay", payload, actor=message.waiting_at)
 
 
 # -- the oracle: the charter, stated on its own --------------------------------------------
@@ -207,10 +220,22 @@ def allowed(state: ExerciseState, relays_read: bool = True) -> dict[str, set[str
     for note in state.notes:
         put(note.text, level_audience(note.visibility, note.by, set(note.to)))
     for message in state.messages.values():
-        readers = set(message.route) if relays_read else {message.sender, message.recipient}
+        on_route = reached(message)
+        readers = on_route if relays_read else on_route & {message.sender, message.recipient}
         put(message.text, readers)
         put(message.ack_text, readers)
+        for hop in message.relays:
+            put(hop.note, on_route)
     return audience
+
+
+def reached(message) -> set[str]:
+    """The delegations a message has got to: the whole route when relays are automatic;
+    with manual ones, its sender, each delegation that passed it on, and the next one."""
+    if not message.manual:
+        return set(message.route)
+    passed = [message.sender, *(hop.by for hop in message.relays)]
+    return set(passed) | {message.route[len(passed)]}
 
 
 def markers_in(text: str) -> set[str]:
@@ -271,3 +296,26 @@ def test_every_surface_holds_exactly_what_the_charter_allows(scenario, plan) -> 
     for viewer in VIEWERS:
         text = json.dumps(export_state(state, viewer), ensure_ascii=False)
         assert not any(note in text for note in control_notes)
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(relay_steps, min_size=15, max_size=40), st.booleans())
+def test_manual_relays_show_a_message_only_as_far_as_it_got(scenario, plan, passage) -> None:
+    """Held at the forum, a message is its sender's and the forum's; its recipient reads
+    it (and the forum's notes) once passed on; with ``relay_sees: passage`` the forum
+    reads the notes but never the text."""
+    charter = attrs.evolve(scenario.transparency,
+                           relay_sees="passage" if passage else "text")
+    state = played(attrs.evolve(scenario, transparency=charter, relay="manual"), plan)
+    audience = allowed(state, relays_read=not passage)
+    for viewer in VIEWERS:
+        expected = expected_for(audience, viewer)
+        exported = export_state(state, viewer)
+        found = markers_in(json.dumps(exported, ensure_ascii=False))
+        assert found - expected == set(), f"export --as {viewer} leaks"
+        assert expected - found == set(), f"export --as {viewer} misses"
+        on_screen = markers_in(repr(screen_state(state, viewer)))
+        assert on_screen == expected, f"{viewer}'s screen"
+        got_there = {m.id for m in state.messages.values() if viewer in reached(m)}
+        assert {m["id"] for m in exported["hotline"]["messages"]} == got_there

@@ -285,7 +285,7 @@ CASES = {
     "unknown-action": (
         [], ("advance", {}),
         "unknown action 'advance'; expected one of: phase, move, adjudicate, perceive, hotline,"
-        ' ack, inject, note, next-turn, rate, lesson, improve, ... (13 more)'),
+        ' ack, relay, inject, note, next-turn, rate, lesson, ... (14 more)'),
     "payload-not-mapping": (
         EXERCISE, ("move", "patrol"),
         "move takes a mapping of keys, got 'patrol'"),

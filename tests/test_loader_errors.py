@@ -247,3 +247,28 @@ def test_more_than_64_delegations_is_a_located_error(library):
     exactly = write(library, "full", "".join(f"  - {{id: d{n}, name: D{n}}}\n" for n in range(64)),
                     header=header)
     assert len(load_scenario(exactly).delegations) == 64
+
+
+RELAY_HEADER = HEADER.replace("hotline:\n  channels:\n",
+                              "hotline:\n  relay: RELAY\n  channels:\n")
+
+
+def test_a_misspelt_relay_mode_is_located_with_a_suggestion(library):
+    path = write(library, "relay-typo", "", RELAY_HEADER.replace("RELAY", "manul"))
+    assert problems_of(path) == [
+        "11:10: relay: 'manul' is not one of automatic, manual (did you mean 'manual'?)"]
+
+
+def test_manual_relays_through_an_observer_are_refused_at_relay(library):
+    body = "    - {between: [azure, press]}\n    - {between: [crimson, press]}\n"
+    path = write(library, "relay-observer", body, RELAY_HEADER.replace("RELAY", "manual"))
+    assert problems_of(path) == [
+        "11:10: relay: manual, but press is an observer on 2 channels, so a message could be "
+        "routed through it, and observers cannot pass messages on (give it one channel, or "
+        "keep relay: automatic)"]
+
+
+def test_manual_relays_load(library):
+    body = "    - {between: [azure, verdant]}\n    - {between: [crimson, verdant]}\n"
+    path = write(library, "relay-ok", body, RELAY_HEADER.replace("RELAY", "manual"))
+    assert load_scenario(path).relay == "manual"

@@ -8,11 +8,12 @@ equal ``screen_state`` computed from scratch.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from test_charter_property import VIEWERS, Player, steps
+from test_charter_property import VIEWERS, Player, relay_steps, steps
 from wargame.engine.screen_projection import ScreenProjection
 from wargame.engine.visibility import screen_state
 from wargame.loader import load_scenario
@@ -28,6 +29,23 @@ def scenario():
 @given(st.lists(steps, min_size=1, max_size=40))
 def test_the_projection_extended_per_event_is_screen_state(scenario, plan) -> None:
     player = Player(scenario)
+    projections = {viewer: ScreenProjection(viewer) for viewer in VIEWERS}
+    state = player.state
+    for step in plan:
+        player.play(step)
+        refolded = player.state is not state
+        state = player.state
+        for viewer, projection in projections.items():
+            if refolded:
+                projection.reset()
+            assert projection.project(state) == screen_state(state, viewer), (viewer, step)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(relay_steps, min_size=1, max_size=40))
+def test_the_projection_follows_manual_relays(scenario, plan) -> None:
+    """A relay changes a message in place (one more hop): every screen must see it."""
+    player = Player(attrs.evolve(scenario, relay="manual"))
     projections = {viewer: ScreenProjection(viewer) for viewer in VIEWERS}
     state = player.state
     for step in plan:

@@ -366,3 +366,21 @@ def test_a_misread_cooperative_move_draws_an_escalatory_answer():
     pushes = sum(m.type == "push" and m.by == "beta"
                  for run in play_all(scenario, policies, 20) for m in run.state.moves.values())
     assert pushes > 0
+
+
+def test_relays_by_hand_are_passed_on_so_no_message_stays_stuck():
+    """airspace-cyber relays through Meridian by hand: cbm-compliant delegations (ack_within
+    [0, 0]) pass each message on in the turn it reached them, and Meridian plays after
+    Ardenia and Boreal, so every message is delivered; the same seed plays the same relays."""
+    scenario = load_scenario(ROOT / "scenarios" / "airspace-cyber.yaml")
+    compliant = PolicySet({d.id: builtin("cbm-compliant", hotline=1.0)
+                           for d in scenario.actors})
+    runs = play_all(scenario, compliant, 3)
+    relays = [[(e.payload["message"], e.actor) for e in r.state.events if e.kind == "relay"]
+              for r in runs]
+    assert any(relays), "the deconfliction line goes down in turn 4: traffic is relayed"
+    for run in runs:
+        assert not [m.id for m in run.state.messages.values() if m.waiting_at is not None]
+        assert not [r for r in run.refused if r.startswith(("relay", "ack"))]
+    assert relays == [[(e.payload["message"], e.actor) for e in r.state.events
+                       if e.kind == "relay"] for r in play_all(scenario, compliant, 3)]

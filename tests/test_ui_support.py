@@ -132,3 +132,11 @@ async def filter_timeline(pilot: Pilot, button: str, option_id: str) -> None:
         raise AssertionError(f"no filter {option_id!r}")
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def open_form(pilot: Pilot, key: str, form_class):
+    """Press the key that opens a form; the form is then on top."""
+    await pilot.press(key)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, form_class), pilot.app.screen
+    return pilot.app.screen

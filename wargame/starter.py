@@ -91,6 +91,10 @@ delegations:
 # The hotline network: undirected channels between delegations. A message travels along
 # the shortest path of open channels, so traffic can be relayed through the mediator.
 hotline:
+  # relay: automatic (default) passes relayed traffic on at once; manual makes each message
+  # wait on the mediator's screen until it passes it on (optionally with a note), and the
+  # time it was held becomes an indicator.
+  relay: automatic
   channels:
     # ack_within: turns allowed to acknowledge a message before it counts as late.
     # status: up (default) or down at the start; name: optional label.

@@ -298,6 +298,7 @@ def _assess(state: ExerciseState, data: EditionData, names: Names, metrics: dict
             "median_turns": number(hotline.get("median_ack_turns")),
             "median_minutes": _minutes(hotline.get("median_ack_seconds")),
             "by_pair": indicators.hotline_by_pair(state, names),
+            "relays": indicators.relay_time(state, names),
         },
         "contact": indicators.contact_by_pair(state, names),
         "cbm": indicators.cbm_uptake(state, names),

@@ -72,6 +72,24 @@ def hotline_by_pair(state: ExerciseState, names: Names) -> list[dict[str, Any]]:
     return out
 
 
+def relay_time(state: ExerciseState, names: Names) -> list[dict[str, Any]] | None:
+    """Per delegation that held messages relayed by hand, how long they waited there
+    (engine.indicators.relay_indicators); None when relays are automatic."""
+    from wargame.engine.indicators import relay_indicators
+
+    if state.scenario.relay != "manual":
+        return None
+    return [{
+        "delegation": names.delegation(delegation_id),
+        "relayed": row["relayed"],
+        "median_minutes": minutes_text(row["median_seconds"]) or "–",
+        "max_minutes": minutes_text(row["max_seconds"]) or "–",
+        "median_turns": number(row["median_turns"]),
+        "max_turns": number(row["max_turns"]),
+        "waiting": row["waiting"],
+    } for delegation_id, row in relay_indicators(state).items()]
+
+
 def contact_by_pair(state: ExerciseState, names: Names) -> list[dict[str, Any]]:
     """Frequency of contact: hotline messages plus approved CBM moves between each pair.
 

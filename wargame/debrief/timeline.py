@@ -97,6 +97,10 @@ def message_view(state: ExerciseState, message: Any, names: Names) -> dict[str, 
         "late": message.late(state.turn),
         "reply_state": _reply_state(state, message),
         "reply_to": message.reply_to or "",
+        # Manual relays: each hop passed on, and where it still waits.
+        "relays": [{"by_name": names.delegation(hop.by), "turn": hop.turn, "at": _clock(hop.at),
+                    "note": hop.note} for hop in message.relays],
+        "waiting_at": names.delegation(message.waiting_at) if message.waiting_at else "",
     }
 
 
@@ -105,6 +109,9 @@ def _reply_state(state: ExerciseState, message: Any) -> str:
     if message.acknowledged:
         return "acknowledged"
     late = message.late(state.turn)
+    if message.waiting_at:  # held on its way (manual relays)
+        return "⚠ never delivered" if state.phase not in ("plan", "exercise") else \
+            "⚠ not yet delivered, late" if late else "… on its way"
     if state.phase in ("plan", "exercise"):
         return "⚠ unanswered, late" if late else "… awaiting reply"
     return "⚠ never answered"

@@ -54,6 +54,7 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
                  "status": state.channels.get(frozenset(c.between), c.status)}
                 for c in scenario.channels],
             "messages": [_message(seen, m) for m in seen.messages.values()],
+            **({"relay": "manual"} if scenario.relay == "manual" else {}),
         },
         "injects": _injects(seen, viewer),
         "objectives": [
@@ -161,6 +162,18 @@ def _message(seen: ExerciseState, message: Message) -> dict[str, Any]:
         "ack_turn": message.ack_turn, "sent_at": message.sent_at, "ack_at": message.ack_at,
         "ack_within": message.ack_within, "late": message.late(seen.turn),
         "text": message.text, "ack_text": message.ack_text, "reply_to": message.reply_to,
+        **(_relayed(message) if seen.scenario.relay == "manual" else {}),
+    }
+
+
+def _relayed(message: Message) -> dict[str, Any]:
+    """Manual relays (only then, so that other exports stay as they were): each hop, where
+    the message waits, and when it reached its recipient (null while held)."""
+    return {
+        "relays": [{"by": hop.by, "at": hop.at, "turn": hop.turn, "note": hop.note}
+                   for hop in message.relays],
+        "waiting_at": message.waiting_at,
+        "delivered_at": message.delivered_at, "delivered_turn": message.delivered_turn,
     }
 
 

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 from wargame.errors import ActionRefused
 from wargame.engine import (
     injects, rules_control, rules_debrief, rules_hotline, rules_moves, rules_pauses, rules_phase,
+    rules_relay,
 )
 from wargame.engine.checkpoints import copy_state, first_change, spacing
 from wargame.engine.collector import collector_paused
@@ -46,6 +47,7 @@ RULES: dict[str, tuple[Check, Effect]] = {
     "perceive": (rules_moves.check_perceive, rules_moves.apply_perceive),
     "hotline": (rules_hotline.check_hotline, rules_hotline.apply_hotline),
     "ack": (rules_hotline.check_ack, rules_hotline.apply_ack),
+    "relay": (rules_relay.check_relay, rules_relay.apply_relay),
     "channel": (rules_hotline.check_channel, rules_hotline.apply_channel),
     "inject": (injects.check_inject, injects.apply_inject),
     "note": (rules_debrief.check_note, rules_debrief.apply_note),

@@ -4,7 +4,10 @@ A move type marked ``hotline: true`` is one entry that is both the move (a CBM, 
 like any move) and the message on the network: once approved it travels along the open
 channels like any hotline message, can be acknowledged, and counts in the hotline figures.
 It needs an open route when it is made and when it is approved; a rejected or pending call
-never reached the other side.
+never reached the other side. With manual relays the approved call waits at each
+delegation in the middle of its route like any message; an expected response or an
+obligation it answers still counts from its approval (the caller did its part: the
+relay's time is the mediator's, and shows in the relay indicator and in lateness).
 
 An acknowledgement (with or without a reply text) travels back to the sender the same way:
 it is refused, with the channels that are down, when no route is open (not queued: the
@@ -14,7 +17,8 @@ recipient can acknowledge once a channel is restored, and the delay shows as lat
 from __future__ import annotations
 
 from wargame.errors import ActionRefused
-from wargame.engine.rules_hotline import open_route, require_route, route_ack_within
+from wargame.engine.rules_hotline import (
+    open_route, relays_by_hand, require_route, route_ack_within)
 from wargame.engine.state import Event, ExerciseState, Message, MoveRecord
 
 
@@ -43,5 +47,6 @@ def put_call_on_network(state: ExerciseState, move: MoveRecord, event: Event) ->
     state.messages[move.id] = Message(
         id=move.id, sender=move.by, recipient=move.target, text=move.text, route=route,
         sent_turn=state.turn, sent_at=event.at,
-        ack_within=route_ack_within(state, route) if len(route) > 1 else 1, seq=move.seq)
+        ack_within=route_ack_within(state, route) if len(route) > 1 else 1, seq=move.seq,
+        manual=relays_by_hand(state, route))
 

@@ -9,6 +9,10 @@
 - consistency: how often the category a delegation states as its intent is the category
   its move was adjudicated as.
 
+- relay time (scenarios with manual relays): per delegation that held messages in the
+  middle of their route, how many it passed on, how long each waited there (seconds of
+  play and turns, median and longest) and how many still wait at it.
+
 Figures come from the (viewer's) state, as the export's metrics do; retracted records are
 already absent. ``export`` and the debrief call these functions, and the console shows them
 live. Shares are rounded to 3 decimals; None when there is nothing to measure.
@@ -16,7 +20,7 @@ live. Shares are rounded to 3 decimals; None when there is nothing to measure.
 
 from __future__ import annotations
 
-from statistics import mean
+from statistics import mean, median
 from typing import Any
 
 from wargame.engine.notice import notice_results
@@ -50,7 +54,9 @@ def delegation_indicators(state: ExerciseState, delegation: str,
                           evaluator: bool = True) -> dict[str, Any]:
     """``evaluator``: whether the viewer may see what injects expect (control only); for
     others ``expected_responses_met`` is None, as the export withholds expectations."""
-    received = [m for m in state.messages.values() if m.recipient == delegation]
+    # A message held on its way (manual relays) has not reached its recipient yet.
+    received = [m for m in state.messages.values()
+                if m.recipient == delegation and m.delivered]
     acked = [m for m in received if m.acknowledged]
     owed = [o for o in obligations(state) if o.by == delegation]
     closed = [o for o in owed if o.status != "open"]
@@ -128,10 +134,55 @@ def pair_indicators(state: ExerciseState, a: str, b: str) -> dict[str, Any]:
     }
 
 
+def _spread(values: list[float]) -> tuple[float | None, float | None]:
+    """(median, largest), rounded; (None, None) when there is nothing to measure."""
+    if not values:
+        return None, None
+    return round(float(median(values)), 3), round(float(max(values)), 3)
+
+
+def relay_indicators(state: ExerciseState) -> dict[str, dict[str, Any]]:
+    """Per delegation that held messages passed on by hand (scenario order): ``relayed``,
+    the ``median``/``max`` ``seconds`` and ``turns`` each waited there before it passed it
+    on (from when it arrived: the sending, or the previous relay), and ``waiting`` now."""
+    seconds: dict[str, list[float]] = {}
+    turns: dict[str, list[int]] = {}
+    waiting: dict[str, int] = {}
+    for message in state.messages.values():
+        if not message.manual:
+            continue
+        arrived_turn, arrived_at = message.sent_turn, message.sent_at
+        for hop in message.relays:
+            turns.setdefault(hop.by, []).append(hop.turn - arrived_turn)
+            held = seconds.setdefault(hop.by, [])
+            if hop.at is not None and arrived_at is not None:
+                held.append(hop.at - arrived_at)
+            arrived_turn, arrived_at = hop.turn, hop.at
+        if message.waiting_at is not None:
+            waiting[message.waiting_at] = waiting.get(message.waiting_at, 0) + 1
+    figures = {}
+    for delegation in state.scenario.delegations:
+        name = delegation.id
+        if name not in turns and name not in waiting:
+            continue
+        median_seconds, max_seconds = _spread(seconds.get(name, []))
+        median_turns, max_turns = _spread(turns.get(name, []))
+        figures[name] = {
+            "relayed": len(turns.get(name, [])), "waiting": waiting.get(name, 0),
+            "median_seconds": median_seconds, "max_seconds": max_seconds,
+            "median_turns": median_turns, "max_turns": max_turns,
+        }
+    return figures
+
+
 def indicators(state: ExerciseState, evaluator: bool = True) -> dict[str, Any]:
-    """Every delegation that can move, and every pair of them (Scenario.dyads)."""
-    return {
+    """Every delegation that can move, and every pair of them (Scenario.dyads); with
+    manual relays, the relay time of each delegation that held messages."""
+    found = {
         "delegations": {d.id: delegation_indicators(state, d.id, evaluator)
                         for d in state.scenario.actors},
         "pairs": [pair_indicators(state, a, b) for a, b in state.scenario.dyads],
     }
+    if state.scenario.relay == "manual":  # earlier exports stay as they were
+        found["relays"] = relay_indicators(state)
+    return found

@@ -13,9 +13,9 @@ from wargame.engine.vocabulary import Retract, recorded
 from wargame.engine.words import did_you_mean
 from wargame.model import PHASE_ORDER
 
-RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "inject", "channel", "note",
-               "rate", "lesson", "improve", "hotwash", "retract", "propose-pause", "answer-pause",
-               "hold", "retime", "adhoc", "update", "summary")
+RETRACTABLE = ("move", "adjudicate", "perceive", "hotline", "ack", "relay", "inject", "channel",
+               "note", "rate", "lesson", "improve", "hotwash", "retract", "propose-pause",
+               "answer-pause", "hold", "retime", "adhoc", "update", "summary")
 DESCRIPTIONS = {"phase": "a phase change", "next-turn": "a turn change", "end": "the end",
                 "pause": "a pause of the timebox", "resume": "the timebox resumed"}
 
@@ -55,6 +55,7 @@ def describe(event: Event) -> str:
         "hotline": lambda: f"hotline message {a.id}",
         "adjudicate": lambda: f"the adjudication of {a.move}",
         "ack": lambda: f"the acknowledgement of {a.message}",
+        "relay": lambda: f"{a.by}'s relay of {a.message}",
         "perceive": lambda: f"{a.by}'s perception of {a.move}",
         "inject": lambda: f"the release of inject {a.id}",
         "channel": lambda: f"{a.status} of the {'–'.join(a.between)} channel",

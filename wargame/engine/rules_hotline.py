@@ -50,6 +50,12 @@ def route_ack_within(state: ExerciseState, route: tuple[str, ...]) -> int:
     return limits[route]
 
 
+def relays_by_hand(state: ExerciseState, route: tuple[str, ...]) -> bool:
+    """Whether a message along ``route`` waits at each delegation in its middle
+    (wargame.engine.rules_relay)."""
+    return state.scenario.relay == "manual" and len(route) > 2
+
+
 def require_route(state: ExerciseState, sender: str, recipient: str, what: str) -> None:
     if open_route(state, sender, recipient) is not None:
         return
@@ -88,7 +94,11 @@ def check_hotline(state: ExerciseState, message: Hotline, actor: str,
     if reply_to is not None:
         # A reply stays a reply when the message it answers is retracted later.
         if not (isinstance(reply_to, str) and reply_to in state.retracted_messages):
-            reply_to = find_message(state, reply_to).id
+            answered = find_message(state, reply_to)
+            if answered.recipient == sender and not answered.delivered:
+                raise ActionRefused(f"{sender} cannot answer {answered.id} yet: {answered.id} "
+                                    f"waits at {answered.waiting_at} to be passed on")
+            reply_to = answered.id
     if open_route(state, sender, recipient) is None:
         down = down_channels(state)
         if down:
@@ -104,7 +114,8 @@ def build_message(state: ExerciseState, event: Event, sent: Hotline) -> Message:
     return Message(id=sent.id, sender=sent.sender, recipient=sent.to,
                    text=sent.text, route=route, sent_turn=state.turn, sent_at=event.at,
                    ack_within=route_ack_within(state, route) if len(route) > 1 else 1,
-                   seq=event.seq, reply_to=sent.reply_to)
+                   seq=event.seq, reply_to=sent.reply_to,
+                   manual=relays_by_hand(state, route))
 
 
 def apply_hotline(state: ExerciseState, event: Event, sent: Hotline) -> None:
@@ -121,6 +132,9 @@ def check_ack(state: ExerciseState, ack: Ack, actor: str, at: float | None) -> A
     if by.id != message.recipient:
         raise ActionRefused(
             f"only {message.recipient}, the recipient of {message.id}, can acknowledge it")
+    if not message.delivered:
+        raise ActionRefused(f"{message.id} waits at {message.waiting_at} to be passed on; "
+                            f"{message.recipient} can acknowledge it once it arrives")
     if message.acknowledged:
         raise ActionRefused(f"message {message.id} was already acknowledged by "
                             f"{message.recipient} in turn {message.ack_turn}")

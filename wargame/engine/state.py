@@ -83,6 +83,17 @@ class MoveRecord:
     pair: Pair | None = None  # a mediator's move aimed at a pair (target is then None)
 
 
+@attrs.frozen
+class RelayHop:
+    """A delegation in the middle of a message's route passing it on (manual relays)."""
+
+    by: str
+    turn: int
+    seq: int
+    at: float | None = None
+    note: str = ""
+
+
 @attrs.define
 class Message:
     id: str
@@ -99,10 +110,45 @@ class Message:
     ack_text: str = ""
     ack_seq: int | None = None
     reply_to: str | None = None
+    # Manual relays (scenario ``hotline.relay: manual``): the message waits at each
+    # delegation in the middle of its route until that one passes it on. A tuple, replaced
+    # rather than appended to, so that a shallow copy of the record keeps what it held.
+    manual: bool = False
+    relays: tuple[RelayHop, ...] = ()
 
     @property
     def acknowledged(self) -> bool:
         return self.ack_turn is not None
+
+    @property
+    def reached(self) -> int:
+        """The position in ``route`` of the furthest delegation the message has reached."""
+        last = len(self.route) - 1
+        return min(last, 1 + len(self.relays)) if self.manual else last
+
+    @property
+    def delivered(self) -> bool:
+        return self.reached == len(self.route) - 1
+
+    @property
+    def waiting_at(self) -> str | None:
+        """The delegation that holds the message until it passes it on; None once delivered."""
+        return None if self.delivered else self.route[self.reached]
+
+    @property
+    def arrived_at(self) -> tuple[int, float | None]:
+        """(turn, seconds) when it reached the delegation holding it, or the recipient."""
+        if self.relays:
+            return self.relays[-1].turn, self.relays[-1].at
+        return self.sent_turn, self.sent_at
+
+    @property
+    def delivered_turn(self) -> int | None:
+        return self.arrived_at[0] if self.delivered else None
+
+    @property
+    def delivered_at(self) -> float | None:
+        return self.arrived_at[1] if self.delivered else None
 
     def late(self, current_turn: int) -> bool:
         if self.ack_turn is not None:

@@ -17,7 +17,9 @@ a note's ``to`` and, for a perception, the delegation whose move it reads.
   (the fold drops what it did; a retracted move is kept on record for control only).
 - hotline messages: a delegation sees the messages whose route passes through it (it
   sent, received or relayed them; a relay sees only that it passed when the charter says
-  ``relay_sees: passage``); the public sees no hotline traffic.
+  ``relay_sees: passage``); the public sees no hotline traffic. With manual relays a
+  message is seen by each delegation on its route once it has reached it (the recipient
+  once delivered; the sender sees where it waits), and the relays' notes go with it.
 - injects: a delegation sees the released injects addressed to it or to all; the public
   those addressed to all. Unreleased injects (the rest of the MSEL) and every inject's
   ``control_notes`` are control's alone.
@@ -115,9 +117,13 @@ def seen_move(move: MoveRecord, viewer: Viewer) -> MoveRecord:
 
 
 def can_see_message(state: ExerciseState, viewer: Viewer, message: Message) -> bool:
+    """The delegations on its route once it has reached them: with manual relays a relay
+    sees it when it arrives there and the recipient once delivered; the sender always."""
     if viewer == CONTROL:
         return True
-    return viewer != PUBLIC and viewer in message.route
+    if viewer == PUBLIC or viewer not in message.route:
+        return False
+    return message.route.index(viewer) <= message.reached
 
 
 def seen_message(state: ExerciseState, viewer: Viewer, message: Message) -> Message:
@@ -254,6 +260,7 @@ def visible_event_seqs(state: ExerciseState, viewer: Viewer) -> set[int]:
             seqs.add(move.decided_seq)
     for message in seen.messages.values():
         seqs.add(message.seq)
+        seqs.update(hop.seq for hop in message.relays)
         if message.ack_seq is not None:
             seqs.add(message.ack_seq)
     seqs.update(p.seq for p in seen.perceptions)
@@ -320,6 +327,9 @@ def audiences(scenario: Scenario) -> list[tuple[str, str]]:
     charter = scenario.transparency
     relay = ("the text of those it relays" if charter.relay_sees == "text"
              else "only that a message it relays passed, not its text")
+    if scenario.relay == "manual":
+        relay += (" (relayed by hand: a message reaches each delegation on its way, and its "
+                  "recipient, only once passed on, with the relays' notes)")
     observers = [d for d in scenario.delegations if d.role == "observer"]
     lines = [
         ("Control", "everything, including pending, rejected and retracted entries, private "

@@ -113,6 +113,20 @@ class Ack(Action):
 
 
 @attrs.frozen
+class Relay(Action):
+    KIND = "relay"
+    DOC = ("A delegation in the middle of a message's route passes it on (scenarios with "
+           "hotline relay: manual); control may do it for the delegation.")
+    CONTROL_ONLY = False
+    ACTING = "by"
+    message: str = key("The message's id.", meaning="a hotline message id")
+    by: str = key("The relaying delegation: the one the message waits at.",
+                  meaning="the delegation acting")
+    note: str | None = key("An optional note for the sender, the recipient and the other "
+                           "relays.", NOTE)
+
+
+@attrs.frozen
 class Inject(Action):
     KIND = "inject"
     DOC = "Releases a conditional or contingency inject by hand."
@@ -310,8 +324,8 @@ class Summary(Action):
 
 
 ACTIONS: dict[str, type[Action]] = {cls.KIND: cls for cls in (
-    Phase, Move, Adjudicate, Perceive, Hotline, Ack, Inject, Note, NextTurn, Rate, Lesson,
-    Improve, Retract, Hotwash, Channel, ProposePause, AnswerPause, End, Pause, Resume, Hold,
+    Phase, Move, Adjudicate, Perceive, Hotline, Ack, Relay, Inject, Note, NextTurn, Rate,
+    Lesson, Improve, Retract, Hotwash, Channel, ProposePause, AnswerPause, End, Pause, Resume, Hold,
     Retime, Update, AdHoc, Summary)}
 
 

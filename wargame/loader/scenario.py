@@ -14,7 +14,7 @@ from wargame.loader.fields import Fields, Reader
 from wargame.loader.injects import read_injects
 from wargame.loader.transparency import read_transparency
 from wargame.model import Channel, Clock, Delegation, Rulebook, Scenario, StartRung
-from wargame.model.scenario import CHANNEL_STATUSES, ROLES
+from wargame.model.scenario import CHANNEL_STATUSES, RELAY_MODES, ROLES
 from wargame.yamlsource import Node
 
 SCENARIO_KEYS = ("scenario", "title", "rulebook", "clock", "delegations")
@@ -51,7 +51,7 @@ def read_scenario(root: Node, reader: Reader, find_rulebook: RulebookFinder,
     context = ScenarioContext(reader, rulebook)
     clock = _clock(fields.get("clock"), context)
     delegations = _delegations(fields, context)
-    channels = _channels(fields.get("hotline"), context)
+    channels, relay = _hotline(fields.get("hotline"), context)
     start = _start(fields, context)
     injects = read_injects(fields.sequence("injects"), context)
     objectives = read_evaluation(fields.get("evaluation"), context)
@@ -68,6 +68,7 @@ def read_scenario(root: Node, reader: Reader, find_rulebook: RulebookFinder,
         delegations=delegations,
         summary=fields.text("summary"),
         channels=channels,
+        relay=relay,
         start=start,
         injects=injects,
         objectives=objectives,
@@ -124,13 +125,38 @@ def _delegations(fields: Fields, context: ScenarioContext) -> tuple[Delegation, 
     return tuple(found)
 
 
-def _channels(node: Node | None, context: ScenarioContext) -> tuple[Channel, ...]:
+def _hotline(node: Node | None, context: ScenarioContext) -> tuple[tuple[Channel, ...], str]:
+    """The channels, and whether relays through a third delegation are manual."""
     if node is None or node.value is None:  # an empty section is no section
-        return ()
-    reader = context.reader
-    hotline = reader.mapping(node, "the hotline", (), ("channels",))
+        return (), "automatic"
+    hotline = context.reader.mapping(node, "the hotline", (), ("channels", "relay"))
     if hotline is None:
-        return ()
+        return (), "automatic"
+    relay = hotline.choice("relay", RELAY_MODES, "automatic") or "automatic"
+    channels = _channels(hotline, context)
+    if relay == "manual":
+        _observers_cannot_relay(hotline, channels, context)
+    return channels, relay
+
+
+def _observers_cannot_relay(hotline: Fields, channels: tuple[Channel, ...],
+                            context: ScenarioContext) -> None:
+    """A manual relay waits for the delegation in the middle to pass it on; an observer
+    cannot act, so a message routed through one would wait for ever."""
+    links: dict[str, int] = {}
+    for channel in channels:
+        for end in channel.between or ():
+            links[end] = links.get(end, 0) + 1
+    for delegation_id, count in links.items():
+        if count > 1 and context.roles.get(delegation_id) == "observer":
+            context.reader.error(hotline.get("relay"), f"relay: manual, but {delegation_id} is "
+                                 f"an observer on {count} channels, so a message could be "
+                                 "routed through it, and observers cannot pass messages on "
+                                 "(give it one channel, or keep relay: automatic)")
+
+
+def _channels(hotline: Fields, context: ScenarioContext) -> tuple[Channel, ...]:
+    reader = context.reader
     found = []
     for item in hotline.sequence("channels"):
         channel = reader.mapping(item, "a channel", ("between",), CHANNEL_OPTIONAL)

@@ -19,6 +19,9 @@ ROLES = ("state", "mediator", "observer")
 PHASE_ORDER = ("plan", "exercise", "assess", "adjust")
 PHASES = (*PHASE_ORDER, "ended")
 CHANNEL_STATUSES = ("up", "down")
+# How a message whose route passes through another delegation goes on: at once, or only
+# when that delegation passes it on (the relay action).
+RELAY_MODES = ("automatic", "manual")
 METRICS = ("peak_rung", "hotline_ack_turns", "expectations", "misperception")
 RATINGS = ("P", "S", "M", "U")
 # HSEEP capability elements an improvement-plan item (or an objective) is filed under.
@@ -160,6 +163,7 @@ class Scenario:
     delegations: tuple[Delegation, ...]
     summary: str = ""
     channels: tuple[Channel, ...] = ()
+    relay: str = "automatic"  # RELAY_MODES: how messages pass an intermediate delegation
     start: tuple[StartRung, ...] = ()
     injects: tuple[Inject, ...] = ()
     objectives: tuple[Objective, ...] = ()

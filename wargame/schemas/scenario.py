@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wargame.model.conditions import EXPECTATION_STATUSES, PAUSE_STATUSES
-from wargame.model.scenario import CHANNEL_STATUSES, METRICS, ROLES
+from wargame.model.scenario import CHANNEL_STATUSES, METRICS, RELAY_MODES, ROLES
 from wargame.model.transparency import RELAY_VIEWS
 from wargame.schemas._common import (
     Schema,
@@ -324,7 +324,12 @@ def scenario_schema() -> Schema:
                 "The hotline network. A message travels along the shortest path of open "
                 "channels.",
                 {"channels": {"type": "array", "description": "Undirected links.",
-                              "items": ref("channel")}},
+                              "items": ref("channel")},
+                 "relay": enum("How a message passes a delegation in the middle of its "
+                               "route (a mediator, when the direct line is down): automatic "
+                               "(at once, the default) or manual (it waits on that "
+                               "delegation's screen until it is passed on, with the relay "
+                               "action).", RELAY_MODES)},
             ),
             "start": {
                 "type": "array",

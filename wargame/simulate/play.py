@@ -1,6 +1,8 @@
 """One simulated exercise: plan to end, every turn, every inject, through the engine.
 
-Per turn: each delegation (in the scenario's order) acknowledges what is due, meets its
+Per turn: each delegation (in the scenario's order) passes on the messages relayed through
+it by hand that are due (manual relays: as many turns after they reached it as its policy
+takes to acknowledge), acknowledges what is due, meets its
 expected responses if its policy does, makes its moves and perhaps a hotline call; then
 the adjudicator decides the pending moves; then each delegation reads the moves it saw.
 All randomness comes from one ``random.Random`` seeded from (seed, run index).
@@ -16,6 +18,7 @@ from wargame.engine.actions import FACILITATOR
 from wargame.engine.fold import new_state
 from wargame.engine.objectives import expectation_results
 from wargame.engine.rules_hotline import open_route
+from wargame.engine.rules_relay import held_at
 from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.engine.visibility import can_see_move
 from wargame.model import MoveType, Scenario
@@ -42,6 +45,7 @@ class SimulatedRun:
         self.actors = [d.id for d in scenario.actors]
         self.refused: list[str] = []  # the engine's refusals (a policy asked for too much)
         self.ack_due: dict[str, int] = {}
+        self.relay_due: dict[tuple[str, str], int] = {}  # (message, relay) -> turn
         self.turn_seconds = scenario.clock.timebox or DEFAULT_TURN_SECONDS
         self.clock = 0.0
 
@@ -70,6 +74,7 @@ class SimulatedRun:
         return True
 
     def _turn_of(self, me: str, policy: Policy) -> None:
+        self._pass_on(me, policy)
         self._acknowledge(me, policy)
         if policy.name == "cbm-compliant":
             self._meet_expectations(me)
@@ -167,14 +172,28 @@ class SimulatedRun:
             return
         self._do("hotline", {"from": me, "to": to, "text": f"Simulated call from {me}"}, me)
 
+    def _pass_on(self, me: str, policy: Policy) -> None:
+        """Manual relays: a message waiting at ``me`` goes on once its delay has passed,
+        drawn from the policy's ``ack_within`` when it arrived, so none stays stuck."""
+        turn = self.state.turn
+        for message in held_at(self.state, me):
+            key = (message.id, me)
+            due = self.relay_due.get(key)
+            if due is None:
+                due = self.relay_due[key] = message.arrived_at[0] + self.rng.randint(
+                    *policy.ack_within)
+            if turn >= due:
+                self._do("relay", {"message": message.id, "by": me}, me)
+
     def _acknowledge(self, me: str, policy: Policy) -> None:
         turn = self.state.turn
         for message in list(self.state.messages.values()):
-            if message.recipient != me or message.acknowledged:
+            if message.recipient != me or message.acknowledged or not message.delivered:
                 continue
             due = self.ack_due.get(message.id)
             if due is None:
-                due = self.ack_due[message.id] = message.sent_turn + self.rng.randint(
+                # Counted from its arrival: the sending, unless it was relayed by hand.
+                due = self.ack_due[message.id] = message.delivered_turn + self.rng.randint(
                     *policy.ack_within)
             if turn >= due:
                 self._do("ack", {"message": message.id, "by": me}, me)

@@ -21,6 +21,11 @@ def open_items(state: ExerciseState, *, next_turn: bool) -> list[str]:
     waiting = [m.id for m in state.messages.values() if not m.acknowledged]
     if waiting:
         lines.append(f"✉ {len(waiting)} hotline message(s) not acknowledged: {', '.join(waiting)}")
+    relaying = [f"{m.id} at {m.waiting_at}" for m in state.messages.values()
+                if m.waiting_at is not None]
+    if relaying:
+        lines.append(f"⇄ {len(relaying)} message(s) waiting to be passed on: "
+                     f"{', '.join(relaying)}")
     if state.phase == "exercise":
         due = [r for r in expectation_results(state) if r.status == "open"
                and r.released_turn is not None and r.released_turn + r.within <= state.turn]

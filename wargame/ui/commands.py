@@ -37,6 +37,9 @@ SESSION_ACTIONS: tuple[SessionAction, ...] = (
                   "Send a message along the hotline (relayed when no direct channel is up)", "Hotline"),
     SessionAction("Acknowledge hotline message", "acknowledge_message", "k",
                   "Acknowledge a pending hotline message", "Ack"),
+    SessionAction("Pass on relayed message", "relay_message", "f",
+                  "Pass on, for the delegation it waits at, a message relayed by hand "
+                  "(scenarios with hotline relay: manual)"),
     SessionAction("Release inject", "release_inject", "i", "Release an MSEL inject by hand"),
     SessionAction("Add note", "add_note", "o", "Add a facilitator's or a delegation's note"),
     SessionAction("Retract event", "retract_event", "x",

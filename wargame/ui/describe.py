@@ -271,6 +271,13 @@ def describe_event(event: Event, state: ExerciseState) -> str:
     if isinstance(a, act.Ack):
         text = f": “{a.text}”" if a.text else ""
         return f"{_or(a.by, '?')} acknowledged {_or(a.message, '?')}{text}"
+    if isinstance(a, act.Relay):
+        message = state.messages.get(str(_or(a.message, "")))
+        onward = ""
+        if message is not None and a.by in message.route[:-1]:
+            onward = f" on to {message.route[message.route.index(a.by) + 1]}"
+        note = f": “{a.note}”" if a.note else ""
+        return f"{_or(a.by, '?')} passed {_or(a.message, '?')}{onward}{note}"
     if isinstance(a, act.Inject):
         inject_id = str(_or(a.id, "?"))
         title = ""

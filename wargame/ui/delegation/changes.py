@@ -40,6 +40,13 @@ def what_changed(old: ExerciseState, new: ExerciseState, viewer: str) -> list[No
         if before is None and message.recipient == viewer:
             notices.append(Notice("Hotline", f"{message.id} from {message.sender}: “{message.text}”",
                                   urgent=True))
+        elif message.waiting_at == viewer and (before is None or before.waiting_at != viewer):
+            notices.append(Notice("Hotline", f"{message.id} from {message.sender} to "
+                                             f"{message.recipient} waits for you to pass it on",
+                                  urgent=True))
+        elif before is not None and before.waiting_at is not None and message.delivered \
+                and message.sender == viewer:
+            notices.append(Notice("Hotline", f"{message.id} reached {message.recipient}"))
         elif before is not None and not before.acknowledged and message.acknowledged \
                 and message.sender == viewer:
             reply = f": “{message.ack_text}”" if message.ack_text else ""

@@ -2,7 +2,7 @@
 
 The field naming the acting delegation is filled in and locked (the engine would refuse
 anything else), and the lists offered hold only what the delegation may act on: the
-messages it has to acknowledge, the other delegations' moves it may read.
+messages it has to acknowledge or pass on, the other delegations' moves it may read.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import attrs
 from textual.widgets import Select, Static
 
 from wargame.engine.state import ExerciseState
-from wargame.ui.forms import AckForm, MoveForm, PerceiveForm, SendMessageForm
+from wargame.engine.rules_relay import held_at
+from wargame.ui.forms import AckForm, MoveForm, PerceiveForm, RelayForm, SendMessageForm
 from wargame.ui.forms.base import ActionForm, Submit
 
 
@@ -48,6 +49,10 @@ class OwnAckForm(OwnForm, AckForm):
     TITLE = "Acknowledge a hotline message"
 
 
+class OwnRelayForm(OwnForm, RelayForm):
+    TITLE = "Pass on a message relayed through you"
+
+
 class OwnReadingForm(OwnForm, PerceiveForm):
     TITLE = "Record how you read a move"
     INTRO = "What did the other delegation's move mean? Control compares it with what they meant."
@@ -55,9 +60,10 @@ class OwnReadingForm(OwnForm, PerceiveForm):
 
 def own_form(kind: str, view: ExerciseState, viewer: str, submit: Submit,
              initial: dict[str, Any]) -> ActionForm:
-    """The form for ``kind`` (move, hotline, ack, perceive) as ``viewer`` fills it in."""
+    """The form for ``kind`` (move, hotline, ack, relay, perceive) as ``viewer`` fills it in."""
     forms = {form.ACTION.KIND: form
-             for form in (OwnMoveForm, OwnMessageForm, OwnAckForm, OwnReadingForm)}
+             for form in (OwnMoveForm, OwnMessageForm, OwnAckForm, OwnRelayForm,
+                          OwnReadingForm)}
     if kind not in forms:
         raise ValueError(f"no delegation form for {kind!r}")
     form = forms[kind]
@@ -65,6 +71,8 @@ def own_form(kind: str, view: ExerciseState, viewer: str, submit: Submit,
     if kind == "ack":
         view = attrs.evolve(view, messages={k: m for k, m in view.messages.items()
                                             if m.recipient == viewer and not m.acknowledged})
+    elif kind == "relay":
+        view = attrs.evolve(view, messages={m.id: m for m in held_at(view, viewer)})
     elif kind == "perceive":
         view = attrs.evolve(view, moves={k: m for k, m in view.moves.items() if m.by != viewer})
     return form(view, submit, given)

@@ -8,14 +8,17 @@ import re
 from textual.content import Content
 from textual.widgets import Static
 
-from wargame.engine.indicators import delegation_indicators
+from wargame.engine.indicators import delegation_indicators, relay_indicators
 from wargame.engine.obligations import open_obligations
 from wargame.engine.pauses import last_turn, status as pause_status
+from wargame.engine.rules_relay import held_at
 from wargame.engine.state import ExerciseState, Message, MoveRecord, SituationUpdate
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
 from wargame.ui.text import assemble, plain
+from wargame.ui.widgets.hotline import waits_text
 from wargame.ui.widgets.item_list import ItemList
+from wargame.ui.widgets.msel import relay_words
 
 MOVE_STATUS = {
     "pending": ("● pending", "$text-warning"),
@@ -39,6 +42,11 @@ def waiting_for(view: ExerciseState, viewer: str) -> list[Message]:
                    if m.recipient == viewer and not m.acknowledged), key=lambda m: m.seq)
 
 
+def to_pass_on(view: ExerciseState, viewer: str) -> list[Message]:
+    """Messages waiting at the viewer to be passed on (manual relays), oldest first."""
+    return held_at(view, viewer) if viewer != PUBLIC else []
+
+
 def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool = False) -> Content:
     """The viewer's status line; ``short`` for narrow terminals (same facts, fewer words)."""
     scenario = view.scenario
@@ -58,6 +66,10 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     waiting = len(waiting_for(view, viewer))
     if waiting:
         parts.append((f"  ✉{waiting} to ack" if short else f"  ✉ {waiting} to acknowledge",
+                      "bold $text-warning"))
+    relaying = len(to_pass_on(view, viewer))
+    if relaying:
+        parts.append((f"  ⇄{relaying} to pass on" if short else f"  ⇄ {relaying} to pass on",
                       "bold $text-warning"))
     for pause in view.pauses.values():
         if viewer in (pause.by, pause.other) and pause_status(view, pause) in ("active", "proposed"):
@@ -162,12 +174,16 @@ def own_indicator_line(view: ExerciseState, viewer: str) -> list[Content]:
     sharing, consistency = row["information_sharing"], row["consistency"]["share"]
     complete, needed = sharing["mean_completeness"], sharing["activities_needing_notice"]
     notified = f" · notified {sharing['activities_notified']}/{needed}" if needed else ""
-    return [assemble(
+    lines = [assemble(
         ("Your indicators: ", "bold"),
         f"on time {'–' if share is None else f'{share:.0%}'} · contact "
         f"{sum(row['contact']['per_turn'])}{notified} · reports {sharing['reports']}"
         f"{'' if complete is None else f' ({complete:.0%} complete)'} · as stated "
         f"{'–' if consistency is None else f'{consistency:.0%}'}")]
+    relays = relay_indicators(view) if view.scenario.relay == "manual" else {}
+    if viewer in relays:
+        lines.append(assemble(("Your relay time: ", "bold"), relay_words(relays[viewer])))
+    return lines
 
 
 class InjectFeed(Static):
@@ -187,6 +203,10 @@ def message_lines(view: ExerciseState, message: Message, viewer: str) -> list[Co
     via = f" via {', '.join(message.route[1:-1])}" if len(message.route) > 2 else ""
     if message.acknowledged:
         state: tuple[str, str] = (f"✓ acknowledged T{message.ack_turn}", "$text-success")
+    elif message.waiting_at == viewer:
+        state = ("⇄ waiting for YOU to pass it on (f)", "bold $text-warning")
+    elif message.waiting_at is not None:
+        state = (waits_text(message), "$text-warning")
     elif message.recipient == viewer:
         state = ("✉ awaiting YOUR acknowledgement", "bold $text-warning")
     else:
@@ -196,6 +216,9 @@ def message_lines(view: ExerciseState, message: Message, viewer: str) -> list[Co
     lines = [assemble((message.id, "bold"), f" T{message.sent_turn} {head}{via}  ", state,
                               late, (reply, "$text-muted")),
              assemble("  “", message.text, "”")]
+    for hop in message.relays:
+        lines.append(assemble((f"  passed on by {hop.by} T{hop.turn}", "$text-muted"),
+                              *((": “", hop.note, "”") if hop.note else ())))
     if message.ack_text:
         lines.append(assemble(("  answer: ", "$text-muted"), "“", message.ack_text, "”"))
     return lines

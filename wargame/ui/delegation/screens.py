@@ -23,7 +23,7 @@ from wargame.ui.delegation.changes import what_changed
 from wargame.ui.delegation.forms import own_form
 from wargame.ui.delegation.ladder import PairLadder, pairs_of
 from wargame.ui.delegation.panels import (
-    HotlineList, InjectFeed, MoveList, ViewerStatus, briefing_markdown, waiting_for,
+    HotlineList, InjectFeed, MoveList, ViewerStatus, briefing_markdown, to_pass_on, waiting_for,
 )
 from wargame.printable import printable
 from wargame.ui.live import LiveScreen, LiveSession, Snapshot
@@ -33,7 +33,7 @@ from wargame.ui.widgets.hotline import channel_lines
 from wargame.ui.widgets.presence import PresencePanel
 from wargame.ui.text import plain
 
-ACTING = ("enter_move", "send_message", "reply", "acknowledge", "read_move")
+ACTING = ("enter_move", "send_message", "reply", "acknowledge", "relay", "read_move")
 
 
 class PollingScreen(LiveScreen):
@@ -84,6 +84,7 @@ class DelegationScreen(PollingScreen):
         Binding("h", "send_message", "Message", id="delegation.message"),
         Binding("y", "reply", "Reply", id="delegation.reply"),
         Binding("k", "acknowledge", "Ack", id="delegation.ack"),
+        Binding("f", "relay", "Pass on", id="delegation.relay"),
         Binding("r", "read_move", "Read move", id="delegation.read"),
         Binding("1", "tab('situation')", "Situation", show=False),
         Binding("2", "tab('hotline')", "Hotline", show=False),
@@ -131,8 +132,11 @@ class DelegationScreen(PollingScreen):
         self.query_one(HotlineList).show_view(view, viewer)
         self.query_one(MoveList).show_view(view, viewer)
         tabs = self.query_one("#tabs", TabbedContent)
-        waiting = len(waiting_for(view, viewer))
-        tabs.get_tab("hotline").label = plain(f"2 Hotline ({waiting} to ack)" if waiting else "2 Hotline")
+        counts = [f"{n} {what}" for n, what in ((len(waiting_for(view, viewer)), "to ack"),
+                                                  (len(to_pass_on(view, viewer)), "to pass on"))
+                  if n]
+        tabs.get_tab("hotline").label = plain(
+            f"2 Hotline ({', '.join(counts)})" if counts else "2 Hotline")
 
     def tick(self) -> None:
         self.query_one(ViewerStatus).show_view(self.state, self.live.viewer, self.live.clock())
@@ -142,6 +146,8 @@ class DelegationScreen(PollingScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ACTING and not self.live.can_act:
             return False  # observers watch: no forms, and no keys in the footer
+        if action == "relay" and self.state.scenario.relay != "manual":
+            return False  # relays are automatic: nothing ever waits to be passed on
         return True
 
     def action_tab(self, tab: str) -> None:
@@ -169,6 +175,15 @@ class DelegationScreen(PollingScreen):
         chosen = self._message()
         target = chosen if chosen in waiting else waiting[0]
         self.open_form("ack", message=target.id)
+
+    def action_relay(self) -> None:
+        held = to_pass_on(self.state, self.live.viewer)
+        if not held:
+            self.notify("No message is waiting for you to pass it on.")
+            return
+        chosen = self._message()
+        target = chosen if chosen in held else held[0]
+        self.open_form("relay", message=target.id)
 
     def action_read_move(self) -> None:
         chosen = self.query_one(MoveList).chosen()

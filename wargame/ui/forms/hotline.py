@@ -1,4 +1,5 @@
-"""Forms for the hotline: send a message, acknowledge one, bring a channel down or up."""
+"""Forms for the hotline: send a message, acknowledge one, pass one on (manual relays),
+bring a channel down or up."""
 
 from __future__ import annotations
 
@@ -33,12 +34,17 @@ class SendMessageForm(ActionForm):
                                           id="reply_to", prompt="Not a reply"))
 
 
+def _acknowledgeable(messages) -> list[Message]:
+    """Not yet acknowledged, and arrived (a message held on its way cannot be)."""
+    return [m for m in messages if not m.acknowledged and m.delivered]
+
+
 class AckForm(ActionForm):
     ACTION = vocabulary.Ack
     TITLE = "Acknowledge hotline message"
 
     def fields(self) -> ComposeResult:
-        waiting = [m for m in self.state.messages.values() if not m.acknowledged]
+        waiting = _acknowledgeable(self.state.messages.values())
         yield field("Message", choice(((message_label(m), m.id) for m in waiting), id="message",
                                       prompt="Choose a message" if waiting else "No message is waiting"))
         yield field("Acknowledged by", choice(delegation_options(self.state), id="by"),
@@ -47,7 +53,7 @@ class AckForm(ActionForm):
 
     def on_mount(self) -> None:
         # The only open message is the one to acknowledge (an initial payload still wins).
-        waiting = [m for m in self.state.messages.values() if not m.acknowledged]
+        waiting = _acknowledgeable(self.state.messages.values())
         if len(waiting) == 1:
             set_select(self.query_one("#message", Select), waiting[0].id)
 
@@ -57,6 +63,45 @@ class AckForm(ActionForm):
         by = self.query_one("#by", Select)
         if message is not None and by.is_blank():
             by.value = message.recipient
+
+
+def held_label(message: Message) -> str:
+    text = message.text if len(message.text) <= 30 else message.text[:29] + "…"
+    where = f"at {message.waiting_at} " if message.waiting_at else ""
+    return (f"{message.id} · {where}· T{message.sent_turn} {message.sender} → "
+            f"{message.recipient}: {text}")
+
+
+class RelayForm(ActionForm):
+    ACTION = vocabulary.Relay
+    TITLE = "Pass on a relayed message"
+    INTRO = "The message goes on to the next delegation of its route, with your note if any."
+
+    def held(self) -> list[Message]:
+        return sorted((m for m in self.state.messages.values() if m.waiting_at is not None),
+                      key=lambda m: m.seq)
+
+    def fields(self) -> ComposeResult:
+        held = self.held()
+        yield field("Message", choice(((held_label(m), m.id) for m in held), id="message",
+                                      prompt="Choose a message" if held
+                                      else "No message is waiting to be passed on"))
+        yield field("Passed on by", choice(delegation_options(self.state), id="by"),
+                    "The delegation it waits at (chosen for you)")
+        yield field("Note", entry("note", "Optional: e.g. Passed on verbatim at 10:40"),
+                    "Seen by the sender, the recipient and the other relays; never public")
+
+    def on_mount(self) -> None:
+        held = self.held()
+        if len(held) == 1:
+            set_select(self.query_one("#message", Select), held[0].id)
+
+    @on(Select.Changed, "#message")
+    def _message_chosen(self, event: Select.Changed) -> None:
+        message = self.state.messages.get(str(event.value))
+        by = self.query_one("#by", Select)
+        if message is not None and message.waiting_at and by.is_blank():
+            by.value = message.waiting_at
 
 
 class ChannelForm(ActionForm):

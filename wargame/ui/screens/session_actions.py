@@ -16,8 +16,8 @@ from wargame.ui.closing import open_items
 from wargame.ui.forms import (
     AckForm, ActionForm, AdHocForm, AdjudicateForm, AnswerPauseForm, ChannelForm, HoldForm,
     HotwashForm, ImproveForm, LessonForm, MoveForm, NoteForm, PerceiveForm, ProposePauseForm,
-    RateForm, ReleaseInjectForm, RetimeForm, RetractForm, SendMessageForm, SummaryForm,
-    UpdateForm,
+    RateForm, RelayForm, ReleaseInjectForm, RetimeForm, RetractForm, SendMessageForm,
+    SummaryForm, UpdateForm,
 )
 from wargame.ui.widgets.pending import PendingMoves
 from wargame.ui.widgets.timeline import EventLog
@@ -99,6 +99,9 @@ class SessionActions:
 
     def action_acknowledge_message(self) -> None:
         self.open_form(AckForm)
+
+    def action_relay_message(self) -> None:
+        self.open_form(RelayForm)
 
     def action_release_inject(self) -> None:
         self.open_form(ReleaseInjectForm)

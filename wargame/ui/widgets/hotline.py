@@ -18,7 +18,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from wargame.engine.state import ExerciseState, Message
-from wargame.ui.describe import age_text, message_age
+from wargame.ui.describe import age_text, clock_text, message_age
 from wargame.ui.text import assemble, plain
 
 
@@ -57,10 +57,20 @@ def message_age_text(state: ExerciseState, message: Message, now: float) -> str:
 def message_line(state: ExerciseState, message: Message, age: str) -> Content:
     """A message's first line: who to whom, its age, whether it is late."""
     route = " → ".join(message.route) if message.route else f"{message.sender} → {message.recipient}"
-    parts: list[str | tuple[str, str]] = [(message.id, "bold"), " ", route, "  ", (age, "$text-muted")]
+    parts: list[str | tuple[str, str]] = [(message.id, "bold"), " ", route, "  "]
+    if message.waiting_at is not None:  # first: the row is cut at the panel's width
+        parts += [(waits_text(message), "bold $text-warning"), "  "]
+    parts.append((age, "$text-muted"))
     if message.late(state.turn):
         parts += ["  ", ("⚠ LATE", "bold $text-error")]
     return assemble(*parts)
+
+
+def waits_text(message: Message) -> str:
+    """``⇄ waits at verdant since T2 21:00`` (manual relays: where a message is held)."""
+    turn, at = message.arrived_at
+    since = f"T{turn}" + (f" {clock_text(at)}" if at is not None else "")
+    return f"⇄ waits at {message.waiting_at} since {since}"
 
 
 def message_text_line(message: Message) -> Content:

@@ -163,4 +163,16 @@ def indicator_lines(state: ExerciseState) -> list[Content]:
         lines.append(assemble(
             "  ", (" – ".join(pair["between"]), "bold"),
             f": contact per turn {per_turn or '–'} · {pair['late_acks']} late ack(s)"))
+    for delegation, row in figures.get("relays", {}).items():
+        lines.append(assemble("  ", (delegation, "bold"), f": {relay_words(row)}"))
     return lines
+
+
+def _minutes(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds / 60:.0f} min"
+
+
+def relay_words(row: dict) -> str:
+    """A relay's time (engine.indicators.relay_indicators) in short words."""
+    return (f"relayed {row['relayed']} · held median {_minutes(row['median_seconds'])}, "
+            f"longest {_minutes(row['max_seconds'])} · {row['waiting']} waiting")
