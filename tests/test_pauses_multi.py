@@ -122,8 +122,11 @@ def test_an_accepted_pause_to_all_is_drawn_on_every_pair_of_its_parties(session)
     assert [p.id for p in on_pair(state, ("azure", "crimson"))] == ["p1"]
     assert [p.id for p in on_pair(state, ("crimson", "verdant"))] == ["p1"]
     assert on_pair(state, ("azure", "osce")) == []  # the observer is bound by nothing
+    play(session, [move("m1", "crimson", "patrol", "azure"), approve("m1")])
+    assert [p.id for p in on_pair(session.state, ("azure", "crimson"))] == ["p1"]  # broken,
+    assert pause_status(session) == "violated"  # but still drawn while its turn runs
     play(session, [NEXT])
-    assert on_pair(session.state, ("azure", "crimson")) == []  # over: honoured
+    assert on_pair(session.state, ("azure", "crimson")) == []  # its turns are over
 
 
 # --- a pause brokered by a mediator ------------------------------------------------------

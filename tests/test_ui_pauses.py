@@ -157,3 +157,21 @@ async def test_an_active_pause_is_drawn_on_the_pairs_ladder_rows(session) -> Non
     async with projector.run_test(size=(180, 40)) as pilot:
         await settle(pilot)
         assert "⏸" not in widget_text(projector.screen.query_one(PairLadder))
+
+
+async def test_a_violated_pause_is_marked_on_the_ladder_and_the_parties_status_lines(
+        session) -> None:
+    for kind, payload in [
+            ("propose-pause", {"by": "azure", "with": "crimson", "turns": 2}),
+            ("answer-pause", {"pause": "p1", "by": "crimson", "answer": "accept"}),
+            ("move", {"id": "m1", "by": "crimson", "type": "patrol", "target": "azure",
+                      "text": "[b]Patrol[/b] anyway"}),
+            ("adjudicate", {"move": "m1", "decision": "approve"})]:
+        session.act(kind, payload)
+    app = create_viewer_app(Session.open(session.path), "azure", poll_interval=None)
+    async with app.run_test(size=(180, 40)) as pilot:
+        await settle(pilot)
+        assert "⚠ pause p1 violated" in widget_text(app.screen.query_one(PairLadder))
+        status = widget_text(app.screen.query_one(ViewerStatus))
+        assert "⚠ pause p1 (azure ⇄ crimson) violated" in status or "⚠p1 violated" in status
+        assert "⏸" not in status

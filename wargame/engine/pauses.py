@@ -81,9 +81,9 @@ def pair_status(state: ExerciseState, between: tuple[str, str]) -> set[str]:
 
 
 def on_pair(state: ExerciseState, pair: Pair) -> list[PauseRecord]:
-    """The pauses in force on a pair's ladder (what the ladder draws beside the pair)."""
-    return [p for p in state.pauses.values()
-            if binds(p, pair) and status(state, p) == "active"]
+    """The pauses in force on a pair's ladder, broken or not (what the ladder draws beside
+    the pair while their turns run)."""
+    return [p for p in state.pauses.values() if binds(p, pair) and in_force(state, p)]
 
 
 def awaiting(state: ExerciseState, delegation: str) -> list[PauseRecord]:

@@ -333,6 +333,8 @@ def pause_sides(pause: PauseRecord) -> str:
 
 def pause_marks(state: ExerciseState, pair: Pair) -> str:
     """The pauses in force on a pair, as its row on a ladder shows them ("" for none)."""
-    from wargame.engine.pauses import last_turn, on_pair
+    from wargame.engine.pauses import last_turn, on_pair, status
 
-    return "".join(f"  ⏸ pause {p.id} until turn {last_turn(p)}" for p in on_pair(state, pair))
+    return "".join(f"  ⚠ pause {p.id} violated" if status(state, p) == "violated"
+                   else f"  ⏸ pause {p.id} until turn {last_turn(p)}"
+                   for p in on_pair(state, pair))

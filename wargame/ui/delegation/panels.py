@@ -10,7 +10,8 @@ from textual.widgets import Static
 
 from wargame.engine.indicators import delegation_indicators
 from wargame.engine.obligations import open_obligations
-from wargame.engine.pauses import awaiting, involved, last_turn, status as pause_status
+from wargame.engine.pauses import (
+    awaiting, in_force, involved, last_turn, status as pause_status)
 from wargame.engine.state import ExerciseState, Message, MoveRecord, SituationUpdate
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import (
@@ -66,10 +67,15 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
         parts.append((f"  ⏸{ids} to answer" if short else
                       f"  ⏸ pause {ids} awaits your answer", "bold $text-warning"))
     for pause in view.pauses.values():
-        if viewer in involved(pause) and pause not in waiting_pauses and \
-                pause_status(view, pause) in ("active", "proposed"):
-            word = ("proposed" if pause.answer != "accept"
-                    else f"until T{last_turn(pause)}")
+        if viewer not in involved(pause) or pause in waiting_pauses:
+            continue
+        word = pause_status(view, pause)
+        if word == "violated" and in_force(view, pause):  # broken while its turns run
+            parts.append((f"  ⚠{pause.id} violated" if short else
+                          f"  ⚠ pause {pause.id} ({pause_sides(pause)}) violated",
+                          "bold $text-error"))
+        elif word in ("active", "proposed"):
+            word = f"until T{last_turn(pause)}" if word == "active" else word
             parts.append((f"  ⏸{pause.id} {word}" if short else
                           f"  ⏸ pause {pause.id} ({pause_sides(pause)}) {word}",
                           "bold $text-success"))

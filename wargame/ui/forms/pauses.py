@@ -30,8 +30,10 @@ def brokered_pairs(state: ExerciseState) -> list[tuple[str, str]]:
     scenario = state.scenario
     if not any(d.role == "mediator" for d in scenario.actors):
         return []
-    movers = {d.id for d in scenario.actors}
-    return [(f"{a} ⇄ {b}", f"{a},{b}") for a, b in scenario.dyads if {a, b} <= movers]
+    # The parties a mediator brings together; pairs with a mediator are left out (the
+    # broker cannot be one of them), a script may still name one.
+    sides = {d.id for d in scenario.actors if d.role != "mediator"}
+    return [(f"{a} ⇄ {b}", f"{a},{b}") for a, b in scenario.dyads if {a, b} <= sides]
 
 
 class ProposePauseForm(ActionForm):
