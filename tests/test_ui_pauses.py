@@ -14,11 +14,12 @@ from fixtures.engine.support import HERE
 from test_delegation_support import widget_text
 from test_ui_support import choose, save_form, settle, type_into
 from wargame.engine import Session
+from wargame.engine.pauses import status
 from wargame.ui.app import create_app
 from wargame.ui.delegation.app import create_viewer_app
 from wargame.ui.delegation.ladder import PairLadder
 from wargame.ui.delegation.panels import ViewerStatus
-from wargame.ui.forms import AnswerPauseForm, ProposePauseForm
+from wargame.ui.forms import AdjudicateForm, AnswerPauseForm, ProposePauseForm
 from wargame.ui.widgets.ladder_panel import LadderPanel
 
 CBM = HERE / "fixture-cbm.yaml"
@@ -175,3 +176,25 @@ async def test_a_violated_pause_is_marked_on_the_ladder_and_the_parties_status_l
         status = widget_text(app.screen.query_one(ViewerStatus))
         assert "⚠ pause p1 (azure ⇄ crimson) violated" in status or "⚠p1 violated" in status
         assert "⏸" not in status
+
+
+async def test_the_adjudication_form_warns_that_approving_breaks_a_pause(session) -> None:
+    for kind, payload in [
+            ("propose-pause", {"by": "azure", "with": "all", "turns": 1}),
+            ("answer-pause", {"pause": "p1", "by": "crimson", "answer": "accept"}),
+            ("answer-pause", {"pause": "p1", "by": "verdant", "answer": "accept"}),
+            ("move", {"id": "m1", "by": "verdant", "type": "patrol", "target": "crimson",
+                      "text": "Show of presence"})]:
+        session.act(kind, payload)
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, AdjudicateForm)
+        await choose(pilot, "#move", "m1")
+        assert "⚠ breaks pause p1: approved, the pause is violated" in widget_text(
+            form.query_one("#move-info"))
+        await save_form(pilot)  # approve (the default) anyway
+    assert status(session.state, session.state.pauses["p1"]) == "violated"
