@@ -305,3 +305,26 @@ def test_in_airspace_cyber_only_force_crosses_no_shots_fired(tmp_path):
     finally:
         session.close()
     assert results["no-shots"].met is False
+
+
+def test_border_crisis_forum_brokers_a_pause_that_brings_the_monitoring_offer(tmp_path):
+    """The Forum brokers a pause between Sudria and Veyra; once both accept it is in force
+    and the Chair's monitoring offer is released; the Forum's own moves are not bound."""
+    from wargame.engine import Session
+    from wargame.engine.pauses import status
+
+    session = Session.create(tmp_path / "b.wargame", ROOT / "scenarios" / "border-crisis.yaml")
+    try:
+        session.act("phase", {"to": "exercise"})
+        session.act("propose-pause", {"by": "forum", "between": ["sudria", "veyra"],
+                                      "turns": 2}, actor="forum")
+        session.act("answer-pause", {"pause": "p1", "by": "sudria", "answer": "accept"},
+                    actor="sudria")
+        assert "monitoring-offer" not in session.state.injects  # Veyra has yet to answer
+        session.act("answer-pause", {"pause": "p1", "by": "veyra", "answer": "accept"},
+                    actor="veyra")
+        pause = session.state.pauses["p1"]
+        assert (status(session.state, pause), pause.parties) == ("active", ("sudria", "veyra"))
+        assert session.state.injects["monitoring-offer"].released_turn == 1
+    finally:
+        session.close()

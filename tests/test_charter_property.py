@@ -62,6 +62,11 @@ steps = st.one_of(
     st.tuples(st.just("inject"), st.sampled_from(HAND_INJECTS)),
     st.tuples(st.just("retract"), index),
     st.tuples(st.just("next-turn")),
+    # pause moments: to one delegation, to all, or brokered by the mediator (forum)
+    st.tuples(st.just("propose-pause"), st.sampled_from(MOVERS),
+              st.sampled_from((*STATES, "all", ("norland", "sudria"), ("sudria", "veyra")))),
+    st.tuples(st.just("answer-pause"), index, st.sampled_from(MOVERS),
+              st.sampled_from(("accept", "accept", "decline"))),
 )
 # With manual relays (hotline relay: manual) the forum passes held messages on, with a note.
 relay_steps = st.one_of(steps, st.tuples(st.just("relay"), index, st.booleans()),
@@ -177,6 +182,15 @@ class Player:
             if with_note:
                 payload["note"] = f"relay {self.marker()}"
             self.act("relay", payload, actor=message.waiting_at)
+        elif kind == "propose-pause":
+            by, to = args
+            payload = {"by": by, "turns": 2}
+            payload.update({"between": list(to)} if isinstance(to, tuple) else {"with": to})
+            self.act("propose-pause", payload, actor=by)
+        elif kind == "answer-pause":
+            i, by, answer = args
+            pause = self.pick((p.id for p in self.state.pauses.values() if not p.answer), i)
+            self.act("answer-pause", {"pause": pause, "by": by, "answer": answer}, actor=by)
 
 
 # -- the oracle: the charter, stated on its own --------------------------------------------
@@ -238,6 +252,18 @@ def reached(message) -> set[str]:
     return set(passed) | {message.route[len(passed)]}
 
 
+def pause_audience(state: ExerciseState, pause) -> set[str]:
+    """A pause concerns its proposer and its parties; everyone once accepted when the
+    charter makes pauses public."""
+    if state.scenario.transparency.public_pauses and pause.answer == "accept":
+        return set(VIEWERS)
+    return {pause.by, *pause.parties}
+
+
+def expected_pauses(state: ExerciseState, viewer: str) -> set[str]:
+    return {p.id for p in state.pauses.values() if viewer in pause_audience(state, p)}
+
+
 def markers_in(text: str) -> set[str]:
     return set(MARKER.findall(text))
 
@@ -285,6 +311,9 @@ def test_every_surface_holds_exactly_what_the_charter_allows(scenario, plan) -> 
         on_screen = markers_in(repr(screen_state(state, viewer)))
         assert on_screen - expected == set(), f"{viewer}'s screen leaks"
         assert expected - on_screen == set(), f"{viewer}'s screen misses"
+        pauses = expected_pauses(state, viewer)
+        assert {p["id"] for p in export_state(state, viewer).get("pauses", [])} == pauses
+        assert set(screen_state(state, viewer).pauses) == pauses, viewer
     public_moves = {m for move in state.moves.values() if move_audience(move) == set(VIEWERS)
                     for m in markers_in(move.text)}
     assert public_moves <= everything
@@ -319,3 +348,16 @@ def test_manual_relays_show_a_message_only_as_far_as_it_got(scenario, plan, pass
         assert on_screen == expected, f"{viewer}'s screen"
         got_there = {m.id for m in state.messages.values() if viewer in reached(m)}
         assert {m["id"] for m in exported["hotline"]["messages"]} == got_there
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(steps, min_size=15, max_size=40))
+def test_public_pauses_show_accepted_pauses_to_everyone_and_proposals_to_parties(
+        scenario, plan) -> None:
+    charter = attrs.evolve(scenario.transparency, public_pauses=True)
+    state = played(attrs.evolve(scenario, transparency=charter), plan)
+    for viewer in VIEWERS:
+        pauses = expected_pauses(state, viewer)
+        assert {p["id"] for p in export_state(state, viewer).get("pauses", [])} == pauses
+        assert set(screen_state(state, viewer).pauses) == pauses, viewer

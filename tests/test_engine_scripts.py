@@ -31,7 +31,8 @@ from wargame.engine.script import load_script, play, rehearse
 SCRIPT_FILES = sorted(SCRIPTS.glob("*.yaml"))
 VIEWS = {"amend-retract": ["azure", "crimson", "public"], "relay": ["verdant", "osce"],
          "expectations": ["public"], "obligations": ["crimson"], "mediation": ["crimson"],
-         "manual-relay": ["verdant", "teal", "crimson"]}
+         "manual-relay": ["verdant", "teal", "crimson"],
+         "pauses-multi": ["verdant", "osce"]}
 REGENERATE = bool(os.environ.get("WARGAME_REGENERATE"))
 
 

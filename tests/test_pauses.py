@@ -47,7 +47,7 @@ def pause_status(session):
 def test_a_proposal_waits_for_the_other_side(session):
     play(session, [propose()])
     pause = session.state.pauses["p1"]
-    assert (pause.by, pause.other, pause.turns) == ("azure", "crimson", 2)
+    assert (pause.by, pause.parties, pause.turns) == ("azure", ("azure", "crimson"), 2)
     # default scope: the categories with a positive score
     assert pause.scope == ("posturing", "non-violent-escalation", "violent-escalation",
                            "nuclear")

@@ -101,5 +101,5 @@ async def test_a_pause_is_proposed_and_accepted_through_the_forms(workdir: Path)
         await save_form(pilot)
         assert app.screen is not form
     pause = session.state.pauses["p1"]
-    assert (pause.by, pause.other, pause.turns, pause.scope, pause.answer) == (
-        "azure", "crimson", 2, ("posturing", "violent-escalation"), "accept")
+    assert (pause.by, pause.parties, pause.turns, pause.scope, pause.answer) == (
+        "azure", ("azure", "crimson"), 2, ("posturing", "violent-escalation"), "accept")

@@ -203,6 +203,7 @@ transparency:
   relay_sees: text              # text | passage: what a delegation relaying a message sees
   public_objectives: true       # the public debrief lists objectives and red lines
   public_hotline_counts: true   # the public debrief gives hotline counts and timings
+  public_pauses: false          # everyone sees an accepted pause moment, not only its parties
 """
 
 

@@ -258,13 +258,29 @@ def pauses(state: ExerciseState, data: EditionData, names: Names) -> dict[str, A
     for pause in state.pauses.values():
         word = status(state, pause)
         rows.append({"id": pause.id, "by": names.delegation(pause.by),
-                     "with": names.delegation(pause.other), "turns": pause.turns,
+                     "with": _pause_sides(pause, names), "turns": pause.turns,
                      "status": word,
                      "violated_by": ", ".join(m.id for m in violations(state, pause))})
     accepted = [r for r in rows if r["status"] in ("active", "honoured", "violated")]
     return {"rows": rows, "proposed": len(rows), "accepted": len(accepted),
             "honoured": sum(1 for r in rows if r["status"] == "honoured"),
             "violated": sum(1 for r in rows if r["status"] == "violated")}
+
+
+def _pause_sides(pause, names: Names) -> str:
+    """The "To" cell: the one delegation, or all / a brokered pair with each answer."""
+    if len(pause.invited) == 1 and not pause.brokered:
+        return names.delegation(pause.invited[0])
+    answers = []
+    for party in pause.invited:
+        given = pause.answer_of(party)
+        word = {"accept": "accepted", "decline": "declined"}.get(
+            given.answer if given else "", "not yet answered")
+        answers.append(f"{names.delegation(party)} {word}")
+    if pause.brokered:
+        return f"between {' and '.join(names.delegation(p) for p in pause.parties)} " \
+               f"({', '.join(answers)})"
+    return f"all ({', '.join(answers)})"
 
 
 def _percent(share: float | None) -> str:

@@ -19,7 +19,8 @@ from wargame.engine.obligations import obligations
 from wargame.engine.objectives import evaluate_objectives, expectation_results
 from wargame.engine.reports import completeness
 from wargame.engine.retraction import describe
-from wargame.engine.pauses import last_turn, status as pause_status, violations
+from wargame.engine.pauses import (
+    addressed_to, last_turn, status as pause_status, violations)
 from wargame.engine.state import DyadState, ExerciseState, Message, MoveRecord, PauseRecord
 from wargame.engine.visibility import CONTROL, Viewer, can_see_briefing, view_state
 
@@ -108,11 +109,17 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
 
 
 def _pause(seen: ExerciseState, pause: PauseRecord) -> dict[str, Any]:
-    return {"id": pause.id, "by": pause.by, "with": pause.other, "turns": pause.turns,
-            "scope": list(pause.scope), "proposed_turn": pause.proposed_turn,
-            "answer": pause.answer or None, "answered_turn": pause.answered_turn,
-            "last_turn": last_turn(pause), "status": pause_status(seen, pause),
-            "violated_by": [m.id for m in violations(seen, pause)]}
+    document = {
+        "id": pause.id, "by": pause.by, "with": addressed_to(pause), "turns": pause.turns,
+        "scope": list(pause.scope), "proposed_turn": pause.proposed_turn,
+        "answer": pause.answer or None, "answered_turn": pause.answered_turn,
+        "last_turn": last_turn(pause), "status": pause_status(seen, pause),
+        "violated_by": [m.id for m in violations(seen, pause)]}
+    if len(pause.invited) > 1:  # to all, or brokered: each party answers (formats.md)
+        document["parties"] = list(pause.parties)
+        document["answers"] = {party: getattr(pause.answer_of(party), "answer", None)
+                               for party in pause.invited}
+    return document
 
 
 def _cause(seen: ExerciseState, cause: str) -> str:

@@ -1,18 +1,21 @@
 """Pause moments as a mechanic: proposed, accepted or declined, active for some turns,
 honoured or violated.
 
-A delegation proposes a pause to another for N turns and a scope (move categories).
-Once the other side accepts (or control accepts for it, brokering the pause), the pause
-is active from the accepting turn for N turns. A move in its scope by either side, aimed
-at the other or at no one, made while it is active, is flagged to control as a violation;
-control may still approve it, and the pause counts as violated once such a move is
-approved. What a pause became is derived from the record and the moves, so a retraction
-undoes it like anything else.
+A pause binds its parties: the proposer and the delegation it is proposed to (``with:
+b``), every delegation that can move (``with: all``), or, brokered by a mediator, the two
+delegations it names (``between: [a, b]``; the mediator is not bound). Every party but the
+proposer must accept; one decline declines it for all. Once the last of them accepts (or
+control accepts for it), the pause is in force from that turn for N turns. A move in its
+scope by a party, aimed at another party or at no one, made while it is in force, is
+flagged to control as a violation; control may still approve it, and the pause counts as
+violated (as a whole) once such a move is approved. What a pause became is derived from
+the record and the moves, so a retraction undoes it like anything else.
 """
 
 from __future__ import annotations
 
 from wargame.engine.state import ExerciseState, MoveRecord, PauseRecord
+from wargame.model.scenario import Pair
 
 PAUSE_STATUSES = ("proposed", "declined", "active", "violated", "honoured")
 
@@ -30,13 +33,19 @@ def in_force(state: ExerciseState, pause: PauseRecord) -> bool:
             and state.turn <= last_turn(pause))
 
 
+def _aimed_at(move: MoveRecord) -> tuple[str, ...]:
+    if move.pair:  # a mediator's move aimed at a pair
+        return tuple(move.pair)
+    return (move.target,) if move.target else ()
+
+
 def breaches(pause: PauseRecord, move: MoveRecord) -> bool:
-    """A move in the pause's scope, by one side at the other (or at no one), during it."""
-    if pause.answer != "accept" or move.by not in (pause.by, pause.other):
+    """A move in the pause's scope, by a party at other parties (or at no one), during it."""
+    if pause.answer != "accept" or move.by not in pause.parties:
         return False
-    other = pause.other if move.by == pause.by else pause.by
+    others = set(pause.parties) - {move.by}
     return (move.seq > pause.answered_seq and move.turn <= last_turn(pause)
-            and move.category in pause.scope and move.target in (None, other))
+            and move.category in pause.scope and set(_aimed_at(move)) <= others)
 
 
 def violations(state: ExerciseState, pause: PauseRecord) -> list[MoveRecord]:
@@ -60,7 +69,36 @@ def status(state: ExerciseState, pause: PauseRecord) -> str:
     return "active" if in_force(state, pause) else "honoured"
 
 
+def binds(pause: PauseRecord, between: Pair | tuple[str, ...]) -> bool:
+    """Whether the pause binds both delegations of a pair (a pause to all binds every pair
+    of its parties)."""
+    return set(between) <= set(pause.parties)
+
+
 def pair_status(state: ExerciseState, between: tuple[str, str]) -> set[str]:
-    """The statuses of the pauses between a pair (for the ``pause`` release condition)."""
-    wanted = set(between)
-    return {status(state, p) for p in state.pauses.values() if {p.by, p.other} == wanted}
+    """The statuses of the pauses binding a pair (for the ``pause`` release condition)."""
+    return {status(state, p) for p in state.pauses.values() if binds(p, between)}
+
+
+def on_pair(state: ExerciseState, pair: Pair) -> list[PauseRecord]:
+    """The pauses in force on a pair's ladder, broken or not (what the ladder draws beside
+    the pair while their turns run)."""
+    return [p for p in state.pauses.values() if binds(p, pair) and in_force(state, p)]
+
+
+def awaiting(state: ExerciseState, delegation: str) -> list[PauseRecord]:
+    """The proposed pauses waiting for this delegation's answer."""
+    return [p for p in state.pauses.values()
+            if p.answer == "" and delegation in p.invited and p.answer_of(delegation) is None]
+
+
+def involved(pause: PauseRecord) -> tuple[str, ...]:
+    """Who a pause concerns: its parties and its proposer (a brokering mediator)."""
+    return pause.parties if pause.by in pause.parties else (pause.by, *pause.parties)
+
+
+def addressed_to(pause: PauseRecord) -> str | None:
+    """``with`` as the proposal said it: the one delegation, or all; None when brokered."""
+    if pause.brokered:
+        return None
+    return pause.addressed or pause.invited[0]

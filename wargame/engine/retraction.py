@@ -65,7 +65,8 @@ def describe(event: Event) -> str:
         "improve": lambda: "an improvement-plan item",
         "hotwash": lambda: "a hotwash answer",
         "retract": lambda: f"the retraction of event {a.event}",
-        "propose-pause": lambda: f"{a.by}'s pause proposal to {a.other}",
+        "propose-pause": lambda: (f"{a.by}'s pause proposal between {' and '.join(a.between)}"
+                                  if a.between else f"{a.by}'s pause proposal to {a.other}"),
         "answer-pause": lambda: f"{a.by}'s answer to pause {a.pause}",
         "hold": lambda: f"the hold of inject {a.id}",
         "retime": lambda: f"inject {a.id} re-timed to turn {a.turn}",

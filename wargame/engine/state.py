@@ -227,21 +227,74 @@ class HotwashAnswer:
     seq: int
 
 
+@attrs.frozen
+class PauseAnswer:
+    """One invited delegation's answer to a pause (control may have given it for it)."""
+
+    by: str
+    answer: str  # accept | decline
+    turn: int
+    seq: int
+
+
 @attrs.define
 class PauseRecord:
-    """A pause moment proposed by ``by`` to ``other`` (engine.pauses says what it became)."""
+    """A pause moment proposed by ``by`` and binding ``parties`` (engine.pauses says what
+    it became).
+
+    Three forms: ``with: b`` binds the proposer and b; ``with: all`` binds every delegation
+    that can move; ``between: [a, b]`` is a mediator brokering a pause that binds a and b
+    but not itself. Every party but the proposer must accept; one decline declines it.
+    """
 
     id: str
     by: str
-    other: str
+    parties: tuple[str, ...]  # the delegations it binds, in the scenario's order
     turns: int  # how many turns it lasts once accepted, the accepting turn included
     scope: tuple[str, ...]  # the move categories it halts
     proposed_turn: int
     seq: int
-    answer: str = ""  # "" while unanswered, accept | decline
-    answered_by: str = ""
-    answered_turn: int | None = None
-    answered_seq: int | None = None
+    addressed: str | None = None  # "all" for a pause to all; None for a pair or a brokered one
+    # Replaced, never mutated in place (a checkpoint may share the tuple).
+    answers: tuple[PauseAnswer, ...] = ()
+
+    @property
+    def invited(self) -> tuple[str, ...]:
+        """The parties who must answer: all of them but the proposer."""
+        return tuple(p for p in self.parties if p != self.by)
+
+    @property
+    def brokered(self) -> bool:
+        return self.by not in self.parties
+
+    def answer_of(self, delegation: str) -> PauseAnswer | None:
+        return next((a for a in self.answers if a.by == delegation), None)
+
+    @property
+    def deciding(self) -> PauseAnswer | None:
+        """The answer that settled it: the first decline, or the last of the acceptances."""
+        declined = next((a for a in self.answers if a.answer == "decline"), None)
+        if declined is not None:
+            return declined
+        if self.answers and {a.by for a in self.answers} >= set(self.invited):
+            return self.answers[-1]
+        return None
+
+    @property
+    def answer(self) -> str:
+        """"" while some party has yet to answer, else accept (all did) or decline."""
+        deciding = self.deciding
+        return deciding.answer if deciding is not None else ""
+
+    @property
+    def answered_turn(self) -> int | None:
+        deciding = self.deciding
+        return deciding.turn if deciding is not None else None
+
+    @property
+    def answered_seq(self) -> int | None:
+        deciding = self.deciding
+        return deciding.seq if deciding is not None else None
 
 
 @attrs.define

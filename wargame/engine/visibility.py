@@ -32,6 +32,9 @@ a note's ``to`` and, for a perception, the delegation whose move it reads.
 - control's levers: a situation update goes to its addressees (the public sees one
   addressed to all); an inject composed on the spot is an inject like any other; holds
   and re-timings of the MSEL are control's alone; a paused timebox is paused for all.
+- pause moments: those a pause concerns (its parties, and the mediator who brokered it)
+  see it, its proposal and every answer; with the charter's ``public_pauses``, everyone
+  sees an accepted one. A viewer judges whether it was violated from the moves it may see.
 Ratings, lessons, the improvement plan, hotwash answers and the facilitator's summary are
 the exercise's shared
 conclusions and are shown to every viewer. The rungs of each dyad and whether each
@@ -51,8 +54,10 @@ import attrs
 
 from wargame.errors import WargameError
 from wargame.engine.state import (
-    DyadState, ExerciseState, Message, MoveRecord, Note, Perception, SituationUpdate,
+    DyadState, ExerciseState, Message, MoveRecord, Note, PauseRecord, Perception,
+    SituationUpdate,
 )
+from wargame.engine.pauses import involved
 from wargame.engine.words import did_you_mean
 from wargame.model import Delegation, Inject, Scenario
 
@@ -171,6 +176,14 @@ def can_see_perception(state: ExerciseState, viewer: Viewer, perception: Percept
     return perception.by == viewer or in_audience(perception.visibility, viewer, perception.by, (move.by,))
 
 
+def can_see_pause(state: ExerciseState, viewer: Viewer, pause: PauseRecord) -> bool:
+    """A pause moment concerns its parties and the mediator who brokered it; everyone
+    sees it once accepted when the charter says ``public_pauses``."""
+    if viewer == CONTROL or viewer in involved(pause):
+        return True
+    return state.scenario.transparency.public_pauses and pause.answer == "accept"
+
+
 def can_see_briefing(viewer: Viewer, delegation: Delegation) -> bool:
     return viewer in (CONTROL, delegation.id)
 
@@ -234,7 +247,8 @@ def shared_fields(state: ExerciseState, viewer: Viewer) -> dict[str, object]:
         channels=dict(state.channels), ratings=dict(state.ratings),
         lessons=list(state.lessons), improvements=list(state.improvements),
         hotwash=list(state.hotwash),
-        pauses={k: attrs.evolve(p) for k, p in state.pauses.items()},
+        pauses={k: attrs.evolve(p) for k, p in state.pauses.items()
+                if can_see_pause(state, viewer, p)},
         phase_ts=dict(state.phase_ts))
 
 
@@ -267,11 +281,9 @@ def visible_event_seqs(state: ExerciseState, viewer: Viewer) -> set[int]:
     seqs.update(n.seq for n in seen.notes)
     seqs.update(r.seq for r in seen.injects.values() if r.how in ("manual", "ad hoc"))
     seqs.update(u.seq for u in seen.updates)
-    for pause in seen.pauses.values():  # a pause moment is its two parties' business
-        if viewer in (pause.by, pause.other):
-            seqs.add(pause.seq)
-            if pause.answered_seq is not None:
-                seqs.add(pause.answered_seq)
+    for pause in seen.pauses.values():  # those it concerns (or all, once accepted)
+        seqs.add(pause.seq)
+        seqs.update(a.seq for a in pause.answers)
     return seqs
 
 
@@ -352,6 +364,8 @@ def audiences(scenario: Scenario) -> list[tuple[str, str]]:
                   else "no delegation's objectives or red lines")
     lines.append(("The public (projector and public debrief)",
                   "approved public moves as adjudicated, public notes and perceptions, the "
-                  "released injects addressed to all, the rungs and channels; in the debrief "
+                  "released injects addressed to all, the rungs and channels"
+                  + (", accepted pause moments" if charter.public_pauses else "")
+                  + "; in the debrief "
                   f"{objectives} and {counts}. Withheld entries are counted, never quoted."))
     return lines

@@ -227,14 +227,20 @@ class Channel(Action):
 @attrs.frozen
 class ProposePause(Action):
     KIND = "propose-pause"
-    DOC = "A delegation proposes a pause moment to another: for some turns, escalatory moves " \
-          "of the categories in its scope halt between them."
+    DOC = "A delegation proposes a pause moment to another (or to all), or a mediator " \
+          "brokers one between two others: for some turns, escalatory moves of the " \
+          "categories in its scope halt between its parties."
     CONTROL_ONLY = False
     ACTING = "by"
     id: str | None = key("The pause's id (e.g. p1); assigned when omitted.")
-    by: str = key("The proposing delegation.", meaning="the delegation acting")
-    other: str = key("The delegation the pause is proposed to.", name="with",
-                     meaning="the other side of the pause")
+    by: str = key("The proposing delegation (a mediator, when it brokers a pause).",
+                  meaning="the delegation acting")
+    other: str | list[str] | None = key(
+        "To whom: a delegation, all (every other delegation that can move), or, for a "
+        "mediator brokering a pause, a pair [a, b] (the same as between).", TARGET,
+        name="with")
+    between: list[str] | None = key("The two delegations a mediator brokers a pause "
+                                    "between (it binds them, not the mediator).", PAIR)
     turns: int = key("How many turns it lasts once accepted (the accepting turn included).",
                      INTEGER, minimum=1, meaning="a number of turns")
     scope: list[str] | None = key("The move categories it halts; by default every category "
@@ -244,11 +250,11 @@ class ProposePause(Action):
 @attrs.frozen
 class AnswerPause(Action):
     KIND = "answer-pause"
-    DOC = "The other side accepts or declines a proposed pause (or control does, brokering it)."
+    DOC = "A party a pause was proposed to accepts or declines it (or control does for it)."
     CONTROL_ONLY = False
     ACTING = "by"
     pause: str = key("The pause's id.", meaning="a pause id")
-    by: str = key("The delegation answering: the one the pause was proposed to.",
+    by: str = key("The delegation answering: one the pause was proposed to.",
                   meaning="the delegation acting")
     answer: str = key("accept or decline.", CHOICE, choices=PAUSE_ANSWERS,
                       meaning="accept or decline")

@@ -7,7 +7,7 @@ from wargame.model.transparency import DEFAULT, RELAY_VIEWS, Transparency
 from wargame.yamlsource import Node
 
 TRANSPARENCY_KEYS = ("observers_see_ladder", "relay_sees", "public_objectives",
-                     "public_hotline_counts")
+                     "public_hotline_counts", "public_pauses")
 
 
 def read_transparency(node: Node | None, reader: Reader) -> Transparency:
@@ -24,6 +24,7 @@ def read_transparency(node: Node | None, reader: Reader) -> Transparency:
         public_objectives=_flag(fields, "public_objectives", DEFAULT.public_objectives),
         public_hotline_counts=_flag(fields, "public_hotline_counts",
                                     DEFAULT.public_hotline_counts),
+        public_pauses=_flag(fields, "public_pauses", DEFAULT.public_pauses),
     )
 
 

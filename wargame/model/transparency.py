@@ -22,6 +22,10 @@ class Transparency:
     public_objectives: bool = True
     # The public (projector, public debrief) sees counts and timings of hotline traffic.
     public_hotline_counts: bool = True
+    # Everyone (other delegations, observers, the projector, the public debrief) sees a
+    # pause moment once it is accepted; otherwise only those it concerns (its parties and
+    # a mediator who brokered it) do.
+    public_pauses: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return attrs.asdict(self)

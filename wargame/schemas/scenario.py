@@ -287,6 +287,10 @@ def _transparency() -> Schema:
             "public_hotline_counts": {**flag, "description": "The public debrief gives "
                                       "counts and timings of hotline traffic. Defaults to "
                                       "true."},
+            "public_pauses": {**flag, "description": "Every viewer (other delegations, "
+                              "observers, the projector, the public debrief) sees a pause "
+                              "moment once it is accepted; otherwise only its parties and a "
+                              "mediator who brokered it. Defaults to false."},
         },
     )
 

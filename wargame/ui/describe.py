@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from wargame.engine.rules_control import paused_seconds
 from wargame.engine import retraction
-from wargame.engine.state import Event, ExerciseState
+from wargame.engine.state import Event, ExerciseState, PauseRecord
 from wargame.engine.turns import turn_started_at
 from wargame.engine import vocabulary as act
 from wargame.engine.action_keys import Action
@@ -309,7 +309,10 @@ def describe_event(event: Event, state: ExerciseState) -> str:
         reason = f" — {a.reason}" if a.reason else ""
         return f"Channel {pair_label(tuple(a.between or ('?', '?')))} {_or(a.status, '?')}{reason}"
     if isinstance(a, act.ProposePause):
-        return (f"{_or(a.by, '?')} proposes pause {_or(a.id, '')} to {_or(a.other, '?')} "
+        pair = a.between or (a.other if isinstance(a.other, list) else None)
+        to = (f"between {' and '.join(map(str, pair))}" if pair
+              else f"to {_or(a.other, '?')}")
+        return (f"{_or(a.by, '?')} proposes pause {_or(a.id, '')} {to} "
                 f"for {_or(a.turns, '?')} turn(s)")
     if isinstance(a, act.AnswerPause):
         return f"{_or(a.by, '?')} answers pause {_or(a.pause, '?')}: {_or(a.answer, '?')}"
@@ -317,3 +320,21 @@ def describe_event(event: Event, state: ExerciseState) -> str:
     if control is not None:
         return control
     return ", ".join(f"{k}: {v}" for k, v in a.written().items())
+
+
+def pause_sides(pause: PauseRecord) -> str:
+    """Whom a pause binds, in a few words: a pair, a pause to all, or a brokered pair."""
+    if pause.brokered:
+        return f"{pause.by} brokers {' ⇄ '.join(pause.parties)}"
+    if pause.addressed == "all":
+        return f"{pause.by} → all"
+    return " ⇄ ".join((pause.by, *pause.invited))
+
+
+def pause_marks(state: ExerciseState, pair: Pair) -> str:
+    """The pauses in force on a pair, as its row on a ladder shows them ("" for none)."""
+    from wargame.engine.pauses import last_turn, on_pair, status
+
+    return "".join(f"  ⚠ pause {p.id} violated" if status(state, p) == "violated"
+                   else f"  ⏸ pause {p.id} until turn {last_turn(p)}"
+                   for p in on_pair(state, pair))

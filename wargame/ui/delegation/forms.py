@@ -13,8 +13,12 @@ import attrs
 from textual.widgets import Select, Static
 
 from wargame.engine.state import ExerciseState
+from wargame.engine.pauses import awaiting
 from wargame.engine.rules_relay import held_at
-from wargame.ui.forms import AckForm, MoveForm, PerceiveForm, RelayForm, SendMessageForm
+from wargame.ui.forms import (
+    AckForm, AnswerPauseForm, MoveForm, PerceiveForm, ProposePauseForm, RelayForm,
+    SendMessageForm,
+)
 from wargame.ui.forms.base import ActionForm, Submit
 
 
@@ -58,12 +62,27 @@ class OwnReadingForm(OwnForm, PerceiveForm):
     INTRO = "What did the other delegation's move mean? Control compares it with what they meant."
 
 
+class OwnProposePauseForm(OwnForm, ProposePauseForm):
+    TITLE = "Propose a pause"
+
+    def offers_brokering(self) -> bool:
+        """Only a mediator brokers a pause between two others."""
+        by = self._initial.get("by")
+        scenario = self.state.scenario
+        return scenario.has_delegation(by) and scenario.delegation(by).role == "mediator"
+
+
+class OwnAnswerPauseForm(OwnForm, AnswerPauseForm):
+    TITLE = "Answer a pause proposed to you"
+
+
 def own_form(kind: str, view: ExerciseState, viewer: str, submit: Submit,
              initial: dict[str, Any]) -> ActionForm:
-    """The form for ``kind`` (move, hotline, ack, relay, perceive) as ``viewer`` fills it in."""
+    """The form for ``kind`` (move, hotline, ack, relay, perceive, propose-pause,
+    answer-pause) as ``viewer`` fills it in."""
     forms = {form.ACTION.KIND: form
              for form in (OwnMoveForm, OwnMessageForm, OwnAckForm, OwnRelayForm,
-                          OwnReadingForm)}
+                          OwnReadingForm, OwnProposePauseForm, OwnAnswerPauseForm)}
     if kind not in forms:
         raise ValueError(f"no delegation form for {kind!r}")
     form = forms[kind]
@@ -73,6 +92,8 @@ def own_form(kind: str, view: ExerciseState, viewer: str, submit: Submit,
                                             if m.recipient == viewer and not m.acknowledged})
     elif kind == "relay":
         view = attrs.evolve(view, messages={m.id: m for m in held_at(view, viewer)})
+    elif kind == "answer-pause":
+        view = attrs.evolve(view, pauses={p.id: p for p in awaiting(view, viewer)})
     elif kind == "perceive":
         view = attrs.evolve(view, moves={k: m for k, m in view.moves.items() if m.by != viewer})
     return form(view, submit, given)

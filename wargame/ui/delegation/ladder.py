@@ -13,7 +13,7 @@ from textual.widgets import Static
 from wargame.engine.graphs import off_ramps
 from wargame.engine.state import ExerciseState
 from wargame.model.scenario import Pair
-from wargame.ui.describe import pair_label, pair_markers
+from wargame.ui.describe import pair_label, pair_markers, pause_marks
 from wargame.ui.widgets.ladder import ladder_rows, pair_colour
 from wargame.ui.widgets.ladder_panel import offramp_content
 from wargame.ui.text import assemble, plain
@@ -69,7 +69,8 @@ def pairs_content(state: ExerciseState, pairs: list[Pair], *, offramps: bool) ->
         where = ladder.rung(dyad.rung).name
         peak = f" (peak {ladder.rung(dyad.peak_rung).name})" if dyad.peak_level > dyad.level else ""
         lines.append(assemble((f"[{markers[pair]}]", f"bold {colours[pair]}"), " ",
-                                      (pair_label(pair), "bold"), f": {where}{peak}"))
+                                      (pair_label(pair), "bold"), f": {where}{peak}",
+                              (pause_marks(state, pair), "bold $text-success")))
         if offramps:
             lines.append(offramp_content(state, off_ramps(state, pair), markers[pair]))
     return plain("\n").join(lines)

@@ -10,11 +10,13 @@ from textual.widgets import Static
 
 from wargame.engine.indicators import delegation_indicators, relay_indicators
 from wargame.engine.obligations import open_obligations
-from wargame.engine.pauses import last_turn, status as pause_status
+from wargame.engine.pauses import (
+    awaiting, in_force, involved, last_turn, status as pause_status)
 from wargame.engine.rules_relay import held_at
 from wargame.engine.state import ExerciseState, Message, MoveRecord, SituationUpdate
 from wargame.engine.visibility import PUBLIC
-from wargame.ui.describe import clock_text, delegation_name, game_time, timebox_status
+from wargame.ui.describe import (
+    clock_text, delegation_name, game_time, pause_sides, timebox_status)
 from wargame.ui.text import assemble, plain
 from wargame.ui.widgets.hotline import waits_text
 from wargame.ui.widgets.item_list import ItemList
@@ -71,13 +73,24 @@ def status_content(view: ExerciseState, viewer: str, now: float, *, short: bool 
     if relaying:
         parts.append((f"  ⇄{relaying} to pass on" if short else f"  ⇄ {relaying} to pass on",
                       "bold $text-warning"))
+    waiting_pauses = awaiting(view, viewer)
+    if waiting_pauses:
+        ids = ", ".join(p.id for p in waiting_pauses)
+        parts.append((f"  ⏸{ids} to answer" if short else
+                      f"  ⏸ pause {ids} awaits your answer", "bold $text-warning"))
     for pause in view.pauses.values():
-        if viewer in (pause.by, pause.other) and pause_status(view, pause) in ("active", "proposed"):
-            other = pause.other if viewer == pause.by else pause.by
-            word = ("proposed" if pause.answer != "accept"
-                    else f"until T{last_turn(pause)}")
-            parts.append((f"  ⏸ {other} {word}" if short else
-                          f"  ⏸ pause with {other} {word}", "bold $text-success"))
+        if viewer not in involved(pause) or pause in waiting_pauses:
+            continue
+        word = pause_status(view, pause)
+        if word == "violated" and in_force(view, pause):  # broken while its turns run
+            parts.append((f"  ⚠{pause.id} violated" if short else
+                          f"  ⚠ pause {pause.id} ({pause_sides(pause)}) violated",
+                          "bold $text-error"))
+        elif word in ("active", "proposed"):
+            word = f"until T{last_turn(pause)}" if word == "active" else word
+            parts.append((f"  ⏸{pause.id} {word}" if short else
+                          f"  ⏸ pause {pause.id} ({pause_sides(pause)}) {word}",
+                          "bold $text-success"))
     owed = open_obligations(view, viewer) if viewer != PUBLIC else []
     if owed:
         due = min(o.due for o in owed)

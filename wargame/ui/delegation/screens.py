@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical, VerticalScroll
 from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane
 
+from wargame.engine.pauses import awaiting
 from wargame.engine.presence import HEARTBEAT_EVERY
 from wargame.engine.state import Event, ExerciseState
 from wargame.engine.state import Message as HotlineMessage
@@ -33,7 +34,8 @@ from wargame.ui.widgets.hotline import channel_lines
 from wargame.ui.widgets.presence import PresencePanel
 from wargame.ui.text import plain
 
-ACTING = ("enter_move", "send_message", "reply", "acknowledge", "relay", "read_move")
+ACTING = ("enter_move", "send_message", "reply", "acknowledge", "relay", "read_move",
+          "propose_pause", "answer_pause")
 
 
 class PollingScreen(LiveScreen):
@@ -86,6 +88,8 @@ class DelegationScreen(PollingScreen):
         Binding("k", "acknowledge", "Ack", id="delegation.ack"),
         Binding("f", "relay", "Pass on", id="delegation.relay"),
         Binding("r", "read_move", "Read move", id="delegation.read"),
+        Binding("p", "propose_pause", "Pause", id="delegation.propose_pause"),
+        Binding("a", "answer_pause", "Answer pause", id="delegation.answer_pause"),
         Binding("1", "tab('situation')", "Situation", show=False),
         Binding("2", "tab('hotline')", "Hotline", show=False),
         Binding("3", "tab('moves')", "Moves", show=False),
@@ -191,6 +195,16 @@ class DelegationScreen(PollingScreen):
         readable = move is not None and move.by != self.live.viewer and move.status != "retracted"
         initial = {"move": move.id} if readable else {}
         self.open_form("perceive", **initial)
+
+    def action_propose_pause(self) -> None:
+        self.open_form("propose-pause")
+
+    def action_answer_pause(self) -> None:
+        waiting = awaiting(self.state, self.live.viewer)
+        if not waiting:
+            self.notify("No pause is waiting for your answer.")
+            return
+        self.open_form("answer-pause", pause=waiting[0].id)
 
     def _message(self) -> HotlineMessage | None:
         """The highlighted message on the hotline tab, else the newest one."""

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wargame.engine import vocabulary
+from wargame.engine.pauses import flagged
 from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.model import MoveType, Rulebook
 from wargame.model.cbm import ReportField
@@ -190,8 +191,14 @@ class AdjudicateForm(ActionForm):
     def _move_chosen(self, event: Select.Changed) -> None:
         move = self.state.moves.get(str(event.value))
         info = self.query_one("#move-info", Static)
-        info.update(plain("" if move is None else
-                            f"“{move.text}” — {move.category}, step {move.step:+d}, intent {move.intent}"))
+        if move is None:
+            info.update(plain(""))
+            return
+        breaks = flagged(self.state, move)
+        warning = (f"\n⚠ breaks pause {', '.join(breaks)}: approved, the pause is violated"
+                   if breaks else "")
+        info.update(plain(f"“{move.text}” — {move.category}, step {move.step:+d}, "
+                          f"intent {move.intent}{warning}"))
 
 
 class PerceiveForm(ActionForm):

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from wargame.engine.graphs import OffRamp, off_ramps
 from wargame.engine.state import ExerciseState
 from wargame.model.scenario import Pair
-from wargame.ui.describe import pair_label, pair_markers
+from wargame.ui.describe import pair_label, pair_markers, pause_marks
 from wargame.ui.widgets.ladder import LadderView, pair_colour
 from wargame.ui.text import assemble, plain
 from wargame.ui.widgets.options import Options
@@ -27,7 +27,8 @@ def pair_prompt(state: ExerciseState, pair: Pair, marker: str, index: int) -> Co
         if dyad.peak_level > dyad.level:
             where += f" (peak {ladder.rung(dyad.peak_rung).name})"
     return assemble(
-        (f"[{marker}]", f"bold {pair_colour(index)}"), f" {pair_label(pair)}: ", (where, "$text-muted"))
+        (f"[{marker}]", f"bold {pair_colour(index)}"), f" {pair_label(pair)}: ", (where, "$text-muted"),
+        (pause_marks(state, pair), "bold $text-success"))
 
 
 def offramp_content(state: ExerciseState, ramp: OffRamp, marker: str) -> Content:
@@ -51,6 +52,7 @@ class LadderPanel(Vertical):
         super().__init__(id=id, classes=classes)
         self._state: ExerciseState | None = None
         self._markers: dict[Pair, str] = {}
+        self._marks: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Options(id="ladder-pairs", compact=True)
@@ -63,8 +65,11 @@ class LadderPanel(Vertical):
 
     def show_state(self, state: ExerciseState) -> None:
         before = self._state
-        if before is not None and before.scenario is state.scenario and before.dyads == state.dyads:
-            return  # the pairs, the ladder and the off-ramps follow the rungs only
+        marks = [pause_marks(state, pair) for pair in state.scenario.dyads]
+        if (before is not None and before.scenario is state.scenario
+                and before.dyads == state.dyads and marks == self._marks):
+            return  # the pairs, the ladder and the off-ramps follow the rungs and pauses only
+        self._marks = marks
         if before is None or before.scenario is not state.scenario:
             self._markers = pair_markers(state.scenario)
         self._state = state

@@ -13,7 +13,7 @@ from wargame.engine.obligations import ObligationRecord, open_obligations
 from wargame.engine.pauses import last_turn, status as pause_status
 from wargame.engine.state import ExerciseState
 from wargame.model import Inject
-from wargame.ui.describe import inject_schedule, recipients_text
+from wargame.ui.describe import inject_schedule, pause_sides, recipients_text
 from wargame.ui.text import assemble, plain
 
 
@@ -82,7 +82,7 @@ class MselPanel(Static):
                 word = pause_status(state, pause)
                 until = f" until T{last_turn(pause)}" if word == "active" else ""
                 lines.append(assemble(
-                    "  ", (pause.id, "bold"), f" {pause.by} ⇄ {pause.other} ",
+                    "  ", (pause.id, "bold"), f" {pause_sides(pause)} ",
                     (f"{word}{until}", "bold $text-error" if word == "violated" else "$text-muted")))
         expected: dict[str, list[ExpectationResult]] = {}
         for result in expectation_results(state):
