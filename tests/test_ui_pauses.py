@@ -12,7 +12,7 @@ from textual.widgets import Select
 
 from fixtures.engine.support import HERE
 from test_delegation_support import widget_text
-from test_ui_support import choose, save_form, settle, type_into
+from test_ui_support import choose, save_form, settle, type_into, wait_until
 from wargame.engine import Session
 from wargame.engine.pauses import status
 from wargame.ui.app import create_app
@@ -198,3 +198,30 @@ async def test_the_adjudication_form_warns_that_approving_breaks_a_pause(session
             form.query_one("#move-info"))
         await save_form(pilot)  # approve (the default) anyway
     assert status(session.state, session.state.pauses["p1"]) == "violated"
+
+
+async def test_a_waiting_moves_warning_goes_when_the_pause_it_broke_is_retracted(
+        session) -> None:
+    from wargame.ui.widgets.pending import PendingMoves
+
+    app = create_app(session, poll_interval=0.05)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        moves = app.screen.query_one(PendingMoves)
+        assert "Moves to adjudicate (0)" in str(moves.border_title)  # not the empty line
+        other = Session.open(session.path)  # another process: a delegation's screen
+        other.act("propose-pause", {"by": "azure", "with": "crimson", "turns": 2})
+        accepted = other.act("answer-pause", {"pause": "p1", "by": "crimson",
+                                              "answer": "accept"})
+        other.act("move", {"id": "m1", "by": "azure", "type": "patrol", "target": "crimson",
+                           "text": "Patrol"})
+
+        def warning() -> str:
+            option = moves.get_option("m1") if moves.waiting else None
+            return str(option.prompt) if option else ""
+
+        await wait_until(pilot, lambda: "breaks pause p1" in warning(), "the warning")
+        assert "Moves to adjudicate (1)" in str(moves.border_title)
+        other.act("retract", {"event": accepted.seq, "reason": "accepted by mistake"})
+        await wait_until(pilot, lambda: "m1 T1" in warning() and "breaks" not in warning(),
+                         "the warning gone")

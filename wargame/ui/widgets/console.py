@@ -64,7 +64,7 @@ class ConsoleView(Vertical):
         self.query_one(MselPanel).show_state(state, now)
         moves = self.query_one(PendingMoves)
         moves.show_state(state)
-        moves.border_title = f"Moves to adjudicate ({moves.option_count})"
+        moves.border_title = f"Moves to adjudicate ({moves.waiting})"
         sections = msel_sections(state)
         self.query_one("#panel-msel").border_title = (
             f"MSEL · {len(sections['released'])} released · {len(sections['due'])} due")

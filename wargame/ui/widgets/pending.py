@@ -33,10 +33,20 @@ class PendingMoves(Options):
     """Options are the pending moves, with the move id as option id."""
 
     _shown: list[str] | None = None  # the ids of the options, in order
+    _pauses: object = None  # what the shown warnings were computed from
+
+    @property
+    def waiting(self) -> int:
+        """How many moves wait (not the options: an empty list shows a line saying so)."""
+        return len(self._shown or ())
 
     def show_state(self, state: ExerciseState) -> None:
         pending = [m for m in state.moves.values() if m.status == "pending"]
         wanted = [m.id for m in pending]
+        # A pause accepted or retracted changes which waiting moves break it: redraw them.
+        pauses = (state.turn, tuple((p.id, p.answer) for p in state.pauses.values()))
+        if pauses != self._pauses:
+            self._pauses, self._shown = pauses, None
         shown = self._shown
         if wanted == shown:
             return
