@@ -184,3 +184,20 @@ async def test_a_form_opening_clears_the_toasts_that_would_cover_it(workdir: Pat
         await settle(pilot)
         assert isinstance(app.screen, NoteForm)
         assert not len(app._notifications)
+
+
+async def test_move_type_ahead_prefers_a_name_that_begins_with_the_word(workdir: Path) -> None:
+    session = new_session(workdir, scenario="border-crisis")
+    session.act("phase", {"to": "exercise"})
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        types = app.screen.query_one("#type", KeyedOptionList)
+        types.focus()
+        await pilot.pause()
+        # "Hazardous-incident cooperation" comes first in the list; the word names a report
+        await pilot.press(*"incident")
+        assert types.value == "incident-report"
+        await pilot.press("escape")

@@ -122,7 +122,9 @@ class KeyedOptionList(Options):
 
     Disabled options work as group headings. Typing letters jumps to the next option with a
     word that starts with what was typed ("h" reaches "Accept and host an inspection",
-    "hos" goes straight there), so a long catalogue is quick to pick from.
+    "hos" goes straight there), so a long catalogue is quick to pick from. Once two or more
+    letters are typed, an option whose name begins with them comes first ("incident" is
+    the Incident report, not Hazardous-incident cooperation above it).
     """
 
     _typed = ""
@@ -146,8 +148,8 @@ class KeyedOptionList(Options):
             return
         # A longer prefix keeps to the option it is refining; a fresh letter moves on.
         current = self.highlighted
-        found = (self._find(self._typed + char, current if current is not None else 0)
-                 if self._typed else None)
+        found = (self._find(self._typed + char, current if current is not None else 0,
+                            name_first=True) if self._typed else None)
         if found is not None:
             self._typed += char
         else:
@@ -158,13 +160,16 @@ class KeyedOptionList(Options):
         event.stop()
         event.prevent_default()
 
-    def _find(self, typed: str, start: int) -> int | None:
+    def _find(self, typed: str, start: int, name_first: bool = False) -> int | None:
         count = self.option_count
-        for offset in range(count):
-            index = (start + offset) % count
-            option = self.get_option_at_index(index)
-            if not option.disabled and _word_starts(_plain(option.prompt), typed):
-                return index
+        tests = ((lambda text: text.lower().startswith(typed)) if name_first else None,
+                 lambda text: _word_starts(text, typed))
+        for test in filter(None, tests):
+            for offset in range(count):
+                index = (start + offset) % count
+                option = self.get_option_at_index(index)
+                if not option.disabled and test(_plain(option.prompt)):
+                    return index
         return None
 
 
