@@ -103,3 +103,37 @@ async def test_a_pause_is_proposed_and_accepted_through_the_forms(workdir: Path)
     pause = session.state.pauses["p1"]
     assert (pause.by, pause.parties, pause.turns, pause.scope, pause.answer) == (
         "azure", ("azure", "crimson"), 2, ("posturing", "violent-escalation"), "accept")
+
+
+async def test_control_and_the_recipient_read_the_report_in_its_format(workdir: Path) -> None:
+    from test_delegation_support import widget_text
+    from wargame.ui.delegation.app import create_viewer_app
+    from wargame.ui.delegation.panels import MoveList
+    from wargame.ui.forms import AdjudicateForm
+
+    session = Session.create(workdir / "r.wargame", CBM)
+    session.act("phase", {"to": "exercise"})
+    session.act("move", {"id": "m1", "by": "azure", "type": "incident-report",
+                         "target": "crimson", "text": "Near miss",
+                         "fields": {"time": "06:40", "position": "35.1N 24.3E",
+                                    "nature": "near-miss", "units": "[bold]FS Argo"}})
+    app = create_app(session, poll_interval=None)
+    async with app.run_test(size=(120, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, AdjudicateForm)
+        info = widget_text(app.screen.query_one("#move-info"))
+        assert "Time: 06:40" in info and "Units involved: [bold]FS Argo" in info
+        assert "Closest approach (m): –" in info  # an empty field says so
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert Session.open(session.path).state.moves["m1"].status == "approved"
+    viewer = create_viewer_app(Session.open(session.path), "crimson", poll_interval=None)
+    async with viewer.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        moves = widget_text(viewer.screen.query_one(MoveList))
+        assert "Position: 35.1N 24.3E" in moves and "Nature: near-miss" in moves
+        assert "Closest approach" not in moves  # the recipient sees what was filled in

@@ -317,7 +317,7 @@ def trust(state: ExerciseState, data: EditionData, names: Names) -> list[dict[st
 def reports(state: ExerciseState, data: EditionData, names: Names) -> dict[str, Any] | None:
     """Every approved move filed in a report format, with its fields and completeness;
     None when the rulebook has no report format (the section is left out)."""
-    from wargame.engine.reports import completeness
+    from wargame.engine.reports import completeness, report_items
 
     rulebook = state.scenario.rulebook
     if not any(m.fields for m in rulebook.moves):
@@ -333,15 +333,7 @@ def reports(state: ExerciseState, data: EditionData, names: Names) -> dict[str, 
             "id": move.id, "turn": move.turn, "by": names.delegation(move.by),
             "type": move_type.name,
             "completeness": _percent(completeness(move_type, move.fields)),
-            "fields": [{"label": spec.title, "value": _field_text(move.fields.get(spec.id))}
-                       for spec in move_type.fields],
+            "fields": [{"label": label, "value": value}
+                       for label, value in report_items(move_type, move.fields)],
         })
     return {"rows": rows}
-
-
-def _field_text(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, list):
-        return ", ".join(str(part) for part in value)
-    return str(value)

@@ -68,6 +68,22 @@ def completeness(move_type: MoveType, values: Mapping[str, Any] | None) -> float
     return filled / len(move_type.fields)
 
 
+def report_items(move_type: MoveType, values: Mapping[str, Any] | None,
+                 filled_only: bool = False) -> list[tuple[str, str]]:
+    """The report as (field title, value as text) in the format's order, "–" for a field
+    left empty: what the forms, the screens and the debrief show."""
+    items = []
+    for spec in move_type.fields:
+        value = (values or {}).get(spec.id)
+        if _empty(value):
+            if not filled_only:
+                items.append((spec.title, "–"))
+            continue
+        text = ", ".join(str(p) for p in value) if isinstance(value, list) else str(value)
+        items.append((spec.title, text))
+    return items
+
+
 def _empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

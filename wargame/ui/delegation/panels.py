@@ -13,6 +13,7 @@ from wargame.engine.obligations import open_obligations
 from wargame.engine.pauses import (
     awaiting, in_force, involved, last_turn, status as pause_status)
 from wargame.engine.rules_relay import held_at
+from wargame.engine.reports import report_items
 from wargame.engine.state import ExerciseState, Message, MoveRecord, SituationUpdate
 from wargame.engine.visibility import PUBLIC
 from wargame.ui.describe import (
@@ -259,6 +260,10 @@ def move_lines(view: ExerciseState, move: MoveRecord, viewer: str,
     label, style = MOVE_STATUS.get(move.status, (move.status, ""))
     parts += ["  ", (label, style)]
     lines = [assemble(*parts), assemble("  “", move.text, "”")]
+    if rulebook.has_move(move.type):
+        lines += [assemble((f"    {label}: ", "$text-muted"), value)
+                  for label, value in report_items(rulebook.move(move.type), move.fields,
+                                                   filled_only=True)]
     if move.by == viewer and move.decision_note:
         lines.append(assemble(("  control: ", "$text-muted"), move.decision_note))
     if reading is not None:

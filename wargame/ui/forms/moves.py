@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from wargame.engine import vocabulary
 from wargame.engine.pauses import flagged
+from wargame.engine.reports import report_items
 from wargame.engine.state import ExerciseState, MoveRecord
 from wargame.model import MoveType, Rulebook
 from wargame.model.cbm import ReportField
@@ -197,8 +198,11 @@ class AdjudicateForm(ActionForm):
         breaks = flagged(self.state, move)
         warning = (f"\n⚠ breaks pause {', '.join(breaks)}: approved, the pause is violated"
                    if breaks else "")
+        rulebook = self.state.scenario.rulebook
+        report = "".join(f"\n  {label}: {value}" for label, value in report_items(
+            rulebook.move(move.type), move.fields)) if rulebook.has_move(move.type) else ""
         info.update(plain(f"“{move.text}” — {move.category}, step {move.step:+d}, "
-                          f"intent {move.intent}{warning}"))
+                          f"intent {move.intent}{report}{warning}"))
 
 
 class PerceiveForm(ActionForm):
