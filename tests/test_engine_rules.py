@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures.engine.support import EXERCISE, RULEBOOK, SCENARIO, new_session, play
+from fixtures.engine.support import (
+    EXERCISE, RULEBOOK, SCENARIO, approve, move, new_session, play,
+)
 from wargame.engine import Session
 from wargame.engine import session as session_module
 from wargame.engine.escalation import ladder_path
@@ -13,15 +15,6 @@ from wargame.errors import ActionRefused
 AC = ("azure", "crimson")
 
 
-def move(mid, by, type_, target=None, **extra):
-    payload = {"id": mid, "by": by, "type": type_, "text": f"{type_} by {by}", **extra}
-    if target:
-        payload["target"] = target
-    return ("move", payload)
-
-
-def approve(mid, **extra):
-    return ("adjudicate", {"move": mid, "decision": extra.pop("decision", "approve"), **extra})
 
 
 def rung(session, pair=AC):

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from fixtures.engine.support import EXERCISE, HERE, play
+from fixtures.engine.support import CBM, EXERCISE, NEXT, approve, move, play
 from wargame.engine import Session
 from wargame.engine.export import export_state
 from wargame.engine.indicators import delegation_indicators, pair_indicators
 
-CBM = HERE / "fixture-cbm.yaml"
-NEXT = ("next-turn", {})
 
 
-def move(mid, by, type_, target=None, **extra):
-    payload = {"id": mid, "by": by, "type": type_, "text": f"{type_} by {by}", **extra}
-    if target:
-        payload["target"] = target
-    return ("move", payload)
-
-
-def approve(mid, **extra):
-    return ("adjudicate", {"move": mid, "decision": "approve", **extra})
 
 
 def played(tmp_path):

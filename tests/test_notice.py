@@ -5,26 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures.engine.support import EXERCISE, HERE, play
+from fixtures.engine.support import CBM, EXERCISE, HERE, NEXT, approve, move, play
 from wargame.engine import Session
 from wargame.engine.indicators import delegation_indicators
 from wargame.engine.notice import notice_results
 from wargame.errors import FileInvalid
 from wargame.loader import load_rulebook
 
-CBM = HERE / "fixture-cbm.yaml"
-NEXT = ("next-turn", {})
 
 
-def move(mid, by, type_, target=None):
-    payload = {"id": mid, "by": by, "type": type_, "text": f"{type_} by {by}"}
-    if target:
-        payload["target"] = target
-    return ("move", payload)
-
-
-def approve(mid):
-    return ("adjudicate", {"move": mid, "decision": "approve"})
 
 
 @pytest.fixture

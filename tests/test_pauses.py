@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures.engine.support import EXERCISE, HERE, play
+from fixtures.engine.support import CBM, EXERCISE, NEXT, approve, move, play
 from wargame.engine import Session
 from wargame.engine.export import export_state
 from wargame.engine.pauses import flagged, status
 from wargame.errors import ActionRefused
 
-CBM = HERE / "fixture-cbm.yaml"
-NEXT = ("next-turn", {})
 
 
-def move(mid, by, type_, target=None):
-    payload = {"id": mid, "by": by, "type": type_, "text": f"{type_} by {by}"}
-    if target:
-        payload["target"] = target
-    return ("move", payload)
-
-
-def approve(mid):
-    return ("adjudicate", {"move": mid, "decision": "approve"})
 
 
 def propose(turns=2, **extra):
