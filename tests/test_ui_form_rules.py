@@ -77,17 +77,27 @@ async def test_making_a_private_note_public_asks_and_names_who_will_see_it(workd
         assert note.visibility == "public"
 
 
-async def test_move_type_ahead_reaches_a_type_by_a_later_word(workdir: Path) -> None:
+def _border_crisis_in_play(workdir: Path):
     session = new_session(workdir, scenario="border-crisis")
     session.act("phase", {"to": "exercise"})
-    app = create_app(session, poll_interval=None)
+    return session
+
+
+async def _move_types(pilot) -> KeyedOptionList:
+    """The move form's list of types, open and focused."""
+    await settle(pilot)
+    await pilot.press("m")
+    await settle(pilot)
+    types = pilot.app.screen.query_one("#type", KeyedOptionList)
+    types.focus()
+    await pilot.pause()
+    return types
+
+
+async def test_move_type_ahead_reaches_a_type_by_a_later_word(workdir: Path) -> None:
+    app = create_app(_border_crisis_in_play(workdir), poll_interval=None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        types = app.screen.query_one("#type", KeyedOptionList)
-        types.focus()
-        await pilot.pause()
+        types = await _move_types(pilot)
         await pilot.press("h", "o", "s")
         assert types.value == "host-inspection"
         seen = set()
@@ -187,16 +197,9 @@ async def test_a_form_opening_clears_the_toasts_that_would_cover_it(workdir: Pat
 
 
 async def test_move_type_ahead_prefers_a_name_that_begins_with_the_word(workdir: Path) -> None:
-    session = new_session(workdir, scenario="border-crisis")
-    session.act("phase", {"to": "exercise"})
-    app = create_app(session, poll_interval=None)
+    app = create_app(_border_crisis_in_play(workdir), poll_interval=None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        types = app.screen.query_one("#type", KeyedOptionList)
-        types.focus()
-        await pilot.pause()
+        types = await _move_types(pilot)
         # "Hazardous-incident cooperation" comes first in the list; the word names a report
         await pilot.press(*"incident")
         assert types.value == "incident-report"

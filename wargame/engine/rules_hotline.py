@@ -126,9 +126,7 @@ def apply_hotline(state: ExerciseState, event: Event, sent: Hotline) -> None:
 def check_ack(state: ExerciseState, ack: Ack, actor: str, at: float | None) -> Ack:
     require_phase(state, ("exercise",), "acknowledging a hotline message")
     message = find_message(state, ack.message)
-    by = delegation(state, ack.by, "by")
-    if not by.can_move:
-        raise ActionRefused(f"{by.id} is an observer; observers cannot acknowledge messages")
+    by = mover(state, ack.by, "by", "acknowledge messages")
     if by.id != message.recipient:
         raise ActionRefused(
             f"only {message.recipient}, the recipient of {message.id}, can acknowledge it")

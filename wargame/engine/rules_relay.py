@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from wargame.errors import ActionRefused
 from wargame.engine import actions
-from wargame.engine.guards import delegation, require_phase
+from wargame.engine.guards import mover, require_phase
 from wargame.engine.rules_hotline import find_message
 from wargame.engine.state import Event, ExerciseState, Message, RelayHop
 from wargame.engine.timing import format_clock
@@ -36,9 +36,7 @@ def waiting_words(message: Message) -> str:
 def check_relay(state: ExerciseState, relay: Relay, actor: str, at: float | None) -> Relay:
     require_phase(state, ("exercise",), "relaying a hotline message")
     message = find_message(state, relay.message)
-    by = delegation(state, relay.by, "by")
-    if not by.can_move:
-        raise ActionRefused(f"{by.id} is an observer; observers cannot relay messages")
+    by = mover(state, relay.by, "by", "relay messages")
     middle = message.route[1:-1]
     if by.id not in middle:
         route = " → ".join(message.route)
