@@ -121,6 +121,19 @@ async def test_play_draws_status_line_and_keys_before_the_session_opens(tmp_path
         f"wargame play strait-incident --session {tmp_path / 'ui.wargame'}"]
 
 
+async def test_the_opening_frame_shows_what_was_typed_as_plain_text(tmp_path: Path) -> None:
+    started, go, _, opener = held_opener(tmp_path)
+    app = create_app(opener=opener, scenario_ref="[b]strait[/b]\x1b[2J", poll_interval=None,
+                     session_file="[@click=app.quit]x.wargame")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, started.is_set, "the session to start opening")
+        status = str(app.screen.query_one("#opening-status", Static).render())
+        assert "[b]strait[/b]␛[2J" in status and "[@click=app.quit]x.wargame" in status
+        go.set()
+        await session_opened(pilot)
+    assert app.crash is None
+
+
 async def test_a_quit_while_the_session_opens_closes_it_and_says_where_it_is(tmp_path: Path) -> None:
     started, go, opened, opener = held_opener(tmp_path)
     app = create_app(opener=opener, scenario_ref="strait-incident", poll_interval=None)
