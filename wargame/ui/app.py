@@ -138,8 +138,10 @@ class WargameApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         # The first screen is the app's default one: pushing it on top of a blank default
-        # screen would cost a whole extra layout and frame before the console shows.
-        if self._opener is not None:  # OpeningScreen comes over it (on_mount), to be replaced
+        # screen would cost a whole extra layout and frame before the console shows. Except
+        # the opening frame (on_mount): the session screen replaces it (switch_screen), and
+        # a default screen cannot be replaced.
+        if self._opener is not None:
             return Screen(id="_default")
         if self._initial is None:
             from wargame.ui.screens.home import HomeScreen  # only without a session
