@@ -17,6 +17,7 @@ class FakeApp:
     opened: list[tuple[str | None, Path]] = []
     return_code = 0
     crash = None
+    failure = None
 
     def __init__(self, session, viewer, **kwargs) -> None:
         self.session, self.viewer = session, viewer
@@ -84,11 +85,14 @@ def test_as_control_is_the_facilitators_console(tmp_path: Path, monkeypatch, vie
     opened = []
 
     class Console(FakeApp):
-        def __init__(self, session, **kwargs) -> None:
+        def __init__(self, session=None, *, opener, **kwargs) -> None:
             super().__init__(session, "console")
+            self.opener = opener
 
         def run(self) -> None:
-            opened.append(self.session.path)
+            session, _ = self.opener()  # as the console does once its first frame is drawn
+            opened.append(session.path)
+            session.close()
 
     monkeypatch.setattr(wargame.ui.app, "create_app", Console)
     path = new_session(tmp_path).path

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from test_ui_support import settle, wait_until
+from test_ui_support import run_headless, settle, wait_until
 from wargame import cli
 from wargame.engine import Session
 from wargame.paths import resolve_scenario
@@ -83,9 +83,11 @@ async def test_home_starts_a_new_session_and_says_where(workdir: Path) -> None:
 
 
 def test_play_creates_a_session_and_prints_how_to_resume(workdir: Path, monkeypatch, capsys) -> None:
-    monkeypatch.setattr(WargameApp, "run", lambda self, *a, **k: None)  # no terminal in tests
+    ran = run_headless(monkeypatch)  # no terminal in tests
     assert cli.main(["play", "strait-incident"]) == 0
     (created,) = (workdir / "sessions").glob("strait-incident-*.wargame")
+    (app, shown), = ran
+    assert isinstance(shown, SessionScreen) and shown.live.path.name == created.name
     assert capsys.readouterr().out.strip() == (
         f"Session saved in sessions/{created.name}; resume with: "
         f"wargame play strait-incident --session sessions/{created.name}")
@@ -94,11 +96,16 @@ def test_play_creates_a_session_and_prints_how_to_resume(workdir: Path, monkeypa
     assert len(list((workdir / "sessions").glob("*.wargame"))) == 1  # resumed, not recreated
 
 
-def test_play_refuses_a_session_of_another_scenario(workdir: Path, capsys) -> None:
+def test_play_refuses_a_session_of_another_scenario(workdir: Path, monkeypatch, capsys) -> None:
     Session.create(workdir / "other.wargame", resolve_scenario("border-crisis")).close()
+    before = (workdir / "other.wargame").read_bytes()
+    run_headless(monkeypatch)
     assert cli.main(["play", "strait-incident", "--session", "other.wargame"]) == 1
-    error = capsys.readouterr().err
-    assert "other.wargame is an exercise of border-crisis, not of strait-incident" in error
+    out, error = capsys.readouterr()
+    assert error == ("wargame: other.wargame is an exercise of border-crisis, not of strait-incident; "
+                     "resume it with: wargame play border-crisis --session other.wargame\n")
+    assert out == ""  # no line about resuming a session that was not opened
+    assert (workdir / "other.wargame").read_bytes() == before
 
 
 

@@ -30,6 +30,40 @@ async def views_built(pilot: Pilot) -> None:
     raise AssertionError("the session screen never built its views")
 
 
+async def session_opened(pilot: Pilot) -> None:
+    """Wait until ``wargame play``'s app has opened its session (or given up on bad input):
+    it draws its first frame before opening the session in a thread."""
+    await wait_until(pilot, lambda: not getattr(pilot.app, "opening", False), "the session to open")
+    await pilot.pause()
+
+
+def run_headless(monkeypatch, size: tuple[int, int] = (120, 40)) -> list:
+    """Make ``App.run`` (as the commands call it) run the app headless until its session
+    is open, let it settle, then quit as ctrl+q does. Listed: each app that ran and the
+    screen it showed when it was quit (None when it closed by itself)."""
+    import asyncio
+
+    from wargame.ui.app import WargameApp
+
+    ran: list = []
+
+    def run(self, *args, **kwargs) -> None:
+        async def drive() -> None:
+            async with self.run_test(size=size) as pilot:
+                await session_opened(pilot)
+                if self.failure is None:
+                    await settle(pilot)
+                    ran.append((self, self.screen))
+                    await pilot.press("ctrl+q")
+                else:
+                    ran.append((self, None))
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(WargameApp, "run", run)
+    return ran
+
+
 async def settle(pilot: Pilot) -> None:
     """Let every worker finish and every message they posted be handled."""
     await views_built(pilot)

@@ -1,6 +1,8 @@
 """Running the terminal app from a command, and what is printed when it stops.
 
-A clean exit prints where each session lives and how to resume it. An unexpected error
+A clean exit prints where each session lives and how to resume it. Bad input found after
+the app drew its first frame (``wargame play`` opens its session then) is reported as if
+it had been found before: the command's one-line message and exit code 1. An unexpected error
 inside the app (a bug) must not pass unnoticed: the app has already restored the terminal,
 so the user reads one short paragraph (what happened, the session file, the command that
 resumes it, where the details went), the traceback goes to a log file, and the exit code
@@ -72,6 +74,8 @@ def run_app(app: Any) -> int:
     except Exception:  # noqa: BLE001 - raised outside the app's own loop: the same report
         app.crash = app.crash or traceback.format_exc()
     if app.crash is None:
+        if app.failure is not None:  # bad input, found once the app had drawn its frame
+            raise app.failure  # reported as the command reports any (wargame.cli)
         for line in app.resume_lines():
             print(line)
         return int(app.return_code or 0)

@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from wargame.engine import Session
+from wargame.errors import WargameError
 from wargame.printable import printable
-from wargame.ui.live import POLL_INTERVAL, Clock, LiveSession
 from wargame.ui.styles import APP_CSS
+from wargame.ui.ticker import POLL_INTERVAL
 from wargame.ui.widgets.options import SafeCommandPalette
-from wargame.ui.screens.session import SessionScreen
+
+# The engine and the session screen load after the first frame (see OpeningScreen), so
+# this module names them for the type checker only and imports them where they are used.
+if TYPE_CHECKING:
+    from wargame.engine import Session
+    from wargame.ui.live import Clock, LiveSession
+    from wargame.ui.screens.session import SessionScreen
+
+# What `wargame play` hands the app to open its session in a thread: the session and
+# whether it was just created. It raises WargameError for bad input.
+Opener = Callable[[], "tuple[Session, bool]"]
 
 
 def shown_path(path: Path) -> str:
@@ -36,12 +49,27 @@ class WargameApp(App[None]):
 
     def __init__(self, session: Session | None = None, *, created: bool = False,
                  clock: Clock = time.time, poll_interval: float | None = POLL_INTERVAL,
-                 scenario_ref: str | None = None) -> None:
+                 scenario_ref: str | None = None, opener: Opener | None = None,
+                 session_file: str | None = None) -> None:
         super().__init__()
         self.clock = clock
         self.poll_interval = poll_interval
         self._initial = (session, created) if session is not None else None
         self._scenario_ref = scenario_ref
+        # Without a session but with an opener, the app opens on OpeningScreen and runs the
+        # opener in a thread once that frame is drawn (start_opening).
+        self._opener = opener
+        self._session_file = session_file
+        self._opener_worker: Worker | None = None
+        # Set by the opener's thread: the session it opened, until the app shows it; and
+        # once the thread is done (a quit cancels the worker, not the thread).
+        self._unshown: tuple[Session, bool] | None = None
+        self._opener_done = threading.Event()
+        # True until the opened session's screen is shown, or the opening has failed.
+        self.opening = opener is not None
+        # Bad input found while opening (a broken scenario, a damaged session): the app
+        # closes and the command reports it as it reports any WargameError (run_app).
+        self.failure: WargameError | None = None
         self.live_sessions: list[LiveSession] = []
         # Every session this app had open, in order (the one it started with included, even
         # before it is shown): what resume_lines reports once the app has closed.
@@ -49,6 +77,7 @@ class WargameApp(App[None]):
         if session is not None:
             self.session_paths.append((Path(session.path), session.scenario.id))
         self._exit_holds = 0
+        self._quit_asked = False  # an exit was asked for (perhaps held back: exit_held)
         # The traceback of the first unhandled exception: the command reports it, not Textual.
         self.crash: str | None = None
         self._held_exit: tuple[Any, int, Any] | None = None
@@ -70,6 +99,7 @@ class WargameApp(App[None]):
                 super().exit(*held)
 
     def exit(self, result: None = None, return_code: int = 0, message: Any = None) -> None:
+        self._quit_asked = True
         if self._exit_holds:
             self._held_exit = (result, return_code, message)
             return
@@ -97,13 +127,22 @@ class WargameApp(App[None]):
         """After a crash: where the sessions are and how to resume them."""
         return self.resume_lines() or ["No session was open."]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_palette" and self.opening:
+            return None  # the session's commands come with its screen: dimmed until then
+        return super().check_action(action, parameters)
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not SafeCommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def get_default_screen(self) -> Screen:
         # The first screen is the app's default one: pushing it on top of a blank default
-        # screen would cost a whole extra layout and frame before the console shows.
+        # screen would cost a whole extra layout and frame before the console shows. Except
+        # the opening frame (on_mount): the session screen replaces it (switch_screen), and
+        # a default screen cannot be replaced.
+        if self._opener is not None:
+            return Screen(id="_default")
         if self._initial is None:
             from wargame.ui.screens.home import HomeScreen  # only without a session
 
@@ -113,6 +152,58 @@ class WargameApp(App[None]):
     def on_mount(self) -> None:
         if self._initial is not None:
             self._announce(*self._initial)
+        elif self._opener is not None:
+            from wargame.ui.screens.opening import OpeningScreen
+
+            self.push_screen(OpeningScreen(self._scenario_ref or "", self._session_file))
+
+    # -- opening the session after the first frame (OpeningScreen) --------------------------
+
+    def start_opening(self) -> None:
+        """Run the opener in a thread: the engine's imports, the scenario, the fold."""
+        if self._opener is not None and self._opener_worker is None:
+            self._opener_worker = self.run_worker(self._open_in_thread, thread=True, group="opening",
+                                            exit_on_error=False, description="open the session")
+
+    def _open_in_thread(self) -> tuple[Session, bool]:
+        assert self._opener is not None
+        # The session screen's modules (and the engine's, which they import) load here too,
+        # off the UI thread.
+        try:
+            import wargame.ui.screens.session  # noqa: F401
+
+            self._unshown = self._opener()
+            return self._unshown
+        finally:
+            self._opener_done.set()
+
+    def on_worker_state_changed(self, changed: Worker.StateChanged) -> None:
+        if changed.worker is not self._opener_worker or self._quit_asked:
+            return  # a quit came first: on_unmount closes what was opened
+        if changed.state == WorkerState.SUCCESS and self._unshown is not None:
+            self.opening = False
+            (session, created), self._unshown = self._unshown, None
+            self.switch_screen(self._session_screen(session))
+            self._announce(session, created)
+        elif changed.state == WorkerState.ERROR and changed.worker.error is not None:
+            self.opening = False
+            if isinstance(changed.worker.error, WargameError):
+                self.failure = changed.worker.error
+                self.exit(return_code=1)
+            else:  # a bug: reported as any crash of the app
+                self._handle_exception(changed.worker.error)
+
+    async def _close_unshown_session(self) -> None:
+        """The app closed while the session was opening: close it, and say where it is."""
+        if self._opener_worker is None:  # never started
+            return
+        await asyncio.get_running_loop().run_in_executor(None, self._opener_done.wait)
+        if self._unshown is not None:
+            (session, _), self._unshown = self._unshown, None
+            self.session_paths.append((Path(session.path), session.scenario.id))
+            session.close()
+
+    # -- sessions ----------------------------------------------------------------------------
 
     def open_session(self, session: Session, created: bool) -> SessionScreen:
         screen = self._session_screen(session)
@@ -121,6 +212,9 @@ class WargameApp(App[None]):
         return screen
 
     def _session_screen(self, session: Session) -> SessionScreen:
+        from wargame.ui.live import LiveSession
+        from wargame.ui.screens.session import SessionScreen
+
         live = LiveSession(session, clock=self.clock)
         self.live_sessions.append(live)
         if (live.path, session.scenario.id) not in self.session_paths:
@@ -146,17 +240,23 @@ class WargameApp(App[None]):
 
     async def on_unmount(self) -> None:
         await self.workers.wait_for_complete()
+        await self._close_unshown_session()
         for live in self.live_sessions:
             live.close()
 
 
 def create_app(session: Session | None = None, *, created: bool = False,
                clock: Clock | None = None, poll_interval: float | None = POLL_INTERVAL,
-               scenario_ref: str | None = None) -> WargameApp:
-    """The app on the home screen (no session) or straight in a session.
+               scenario_ref: str | None = None, opener: Opener | None = None,
+               session_file: str | None = None) -> WargameApp:
+    """The app on the home screen (no session), straight in a session, or opening one.
 
+    With ``opener`` (and no session) the app draws its frame first and then calls
+    ``opener`` in a thread for the session (``wargame play``); ``scenario_ref`` and
+    ``session_file`` are what that frame says it is opening.
     ``clock`` (wall-clock seconds) drives the timebox and message ages; tests pin it.
     ``poll_interval`` is how often events from other processes are looked for (None: never).
     """
     return WargameApp(session, created=created, clock=clock or time.time,
-                      poll_interval=poll_interval, scenario_ref=scenario_ref)
+                      poll_interval=poll_interval, scenario_ref=scenario_ref, opener=opener,
+                      session_file=session_file)

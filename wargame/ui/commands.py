@@ -97,6 +97,11 @@ def session_bindings() -> list[Binding]:
     ]
 
 
+def screen_bindings() -> list[Binding]:
+    """The session screen's keys as its footer shows them: every action, then help."""
+    return [*session_bindings(), Binding("f1,question_mark", "help", "Help", id="help")]
+
+
 class SessionCommands(Provider):
     """The command palette's view of SESSION_ACTIONS, on the session screen."""
 

@@ -23,13 +23,9 @@ from wargame.engine.live import Clock, LiveSession, Snapshot
 from wargame.engine.state import ExerciseState
 from wargame.errors import ActionRefused, WargameError
 from wargame.ui.messages import ActionDone, SessionChanged
-from wargame.ui.ticker import Ticker
+from wargame.ui.ticker import POLL_INTERVAL, Ticker
 
 __all__ = ["Clock", "LiveScreen", "LiveSession", "POLL_INTERVAL", "Snapshot"]
-
-# Seconds between looks for other processes' events (a PRAGMA when nothing changed, so a
-# short wait costs next to nothing at rest and bounds how late an event shows).
-POLL_INTERVAL = 0.25
 
 
 class LiveScreen(Screen[None]):

@@ -12,6 +12,10 @@ import contextvars
 import threading
 from collections.abc import Callable
 
+# Seconds between looks for other processes' events (a PRAGMA when nothing changed, so a
+# short wait costs next to nothing at rest and bounds how late an event shows).
+POLL_INTERVAL = 0.25
+
 
 class Ticker:
     def __init__(self, interval: float, step: Callable[[], None], *, name: str,

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from wargame.ui.commands import SessionCommands, session_bindings
+from wargame.ui.commands import SessionCommands, screen_bindings
 from wargame.ui.describe import describe_event, reference_of
 from wargame.ui.forms import AdjudicateForm, HotwashForm, RateForm
 from wargame.ui.live import POLL_INTERVAL, LiveScreen, LiveSession, Snapshot
@@ -51,8 +51,7 @@ class SessionScreen(SessionActions, LiveScreen):
     COMMANDS = {SessionCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
-        *session_bindings(),
-        Binding("f1,question_mark", "help", "Help", id="help"),
+        *screen_bindings(),
         Binding("f2", "view('plan')", "Plan", show=False, id="view.plan"),
         Binding("f3", "view('console')", "Console", show=False, id="view.console"),
         Binding("f4", "view('assess')", "Assess", show=False, id="view.assess"),
