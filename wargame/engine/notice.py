@@ -29,6 +29,8 @@ class NoticeResult:
 def notice_results(state: ExerciseState) -> list[NoticeResult]:
     """One result per approved activity whose move type asks for notice, in log order."""
     rulebook = state.scenario.rulebook
+    if not any(m.notice for m in rulebook.moves):
+        return []
     approved = sorted((m for m in state.moves.values() if m.status == "approved"),
                       key=lambda m: m.seq)
     told: dict[tuple[str, str], list[MoveRecord]] = {}
