@@ -13,7 +13,9 @@ Prints each figure beside its budget and exits 1 when one is over:
   median ratio of first frames <= 1.5. `wargame play`'s first frame is its status line
   (OPENING, the scenario and file) and the console's keys; the session opens after it in a
   thread. The times until the session is open (the session screen's status line) and
-  until it is usable (the ladder drawn) are printed beside it, for information.
+  until it is usable (the ladder drawn) are printed beside it, for information. The same
+  for `wargame play --as azure` on the resumed session (a delegation's screen: its first
+  frame has azure's keys, dimmed; usable once azure's screen is drawn): ratio <= 1.5.
 - in a 10,000-event session (the engine benchmark's generator: 12 delegations, 20 turns),
   a key press that moves the selection redraws within 50 ms (median): the timeline cursor
   (down) and the ladder's pair (right).
@@ -173,14 +175,18 @@ async def redraws(path: Path, presses: int) -> dict[str, list[float]]:
 # console's keys are in the footer), the session screen's status line (the scenario's
 # title: the session is open), and the ladder panel's title (the views are drawn: usable).
 FIRST_FRAME, SESSION_OPEN, USABLE = "OPENING", "Incident in the Strait", "Escalation ladder"
+# `wargame play --as azure` shows its first frame (OPENING, azure's keys), then azure's
+# screen, drawn whole at once: its status line and the ladder's top rung.
+DELEGATION_USABLE = "Open hostilities"
 
 
 def from_launch(folder: Path, repeat: int) -> dict[str, list[float]]:
-    """Whole processes in a pseudo-terminal, from launch: the bare app and `wargame play`
-    on a new session and on resuming one in the exercise phase, alternating."""
+    """Whole processes in a pseudo-terminal, from launch: the bare app, `wargame play` on a
+    new session and on resuming one in the exercise phase, and `--as azure` on that one,
+    alternating."""
     figures: dict[str, list[float]] = {
         "bare": [], "new": [], "new open": [], "new usable": [],
-        "resumed": [], "resumed open": [], "resumed usable": []}
+        "resumed": [], "resumed open": [], "resumed usable": [], "azure": [], "azure usable": []}
     for index in range(repeat):
         bare = time_to_markers([sys.executable, str(BARE_SCRIPT)], ["BareApp"], folder, SIZE)
         figures["bare"].append(bare["BareApp"])
@@ -194,6 +200,11 @@ def from_launch(folder: Path, repeat: int) -> dict[str, list[float]]:
             figures[name].append(shown[FIRST_FRAME])
             figures[f"{name} open"].append(shown[SESSION_OPEN])
             figures[f"{name} usable"].append(shown[USABLE])
+        shown = time_to_markers(
+            [sys.executable, "-m", "wargame", "play", "strait-incident", "--session", str(resumed),
+             "--as", "azure"], [FIRST_FRAME, DELEGATION_USABLE], folder, SIZE)
+        figures["azure"].append(shown[FIRST_FRAME])
+        figures["azure usable"].append(shown[DELEGATION_USABLE])
     return figures
 
 
@@ -229,6 +240,11 @@ def main() -> int:
                 ratio = statistics.median(p / b for p, b in zip(launches[name], launches["bare"]))
                 ok &= line(f"from launch: play ({name}) / bare first frame (median)", ratio,
                            FROM_LAUNCH_RATIO_BUDGET, "x")
+            line("from launch: `wargame play --as azure`: first frame", launched["azure"], None, "ms")
+            line("  ... usable (azure's screen drawn)", launched["azure usable"], None, "ms")
+            ratio = statistics.median(p / b for p, b in zip(launches["azure"], launches["bare"]))
+            ok &= line("from launch: play --as azure / bare first frame (median)", ratio,
+                       FROM_LAUNCH_RATIO_BUDGET, "x")
         started = time.perf_counter()
         path, events_count = big_session(folder, args.events)
         print(f"(built a session of {events_count} events in {time.perf_counter() - started:.1f} s)")

@@ -8,22 +8,30 @@ import pytest
 from test_delegation_support import new_session
 
 from wargame.cli import main
+from wargame.errors import WargameError
 from wargame.ui.delegation import app as viewer_app
 
 
 class FakeApp:
-    """Stands in for the app: records whose screen would open, on which session."""
+    """Stands in for the app: opens the session as the app does once its first frame is
+    drawn, and records whose screen would open on which session (or the input's error)."""
 
     opened: list[tuple[str | None, Path]] = []
     return_code = 0
     crash = None
-    failure = None
 
-    def __init__(self, session, viewer, **kwargs) -> None:
-        self.session, self.viewer = session, viewer
+    def __init__(self, session, viewer, *, opener, **kwargs) -> None:
+        self.viewer, self.opener, self.failure = viewer, opener, None
 
     def run(self) -> None:
-        FakeApp.opened.append((self.viewer, self.session.path))
+        try:
+            session, created = self.opener()
+        except WargameError as error:
+            self.failure = error  # the app closes and the command reports it
+            return
+        assert not created
+        FakeApp.opened.append((self.viewer, session.path))
+        session.close()
 
     def resume_lines(self) -> list[str]:
         return []
@@ -86,8 +94,7 @@ def test_as_control_is_the_facilitators_console(tmp_path: Path, monkeypatch, vie
 
     class Console(FakeApp):
         def __init__(self, session=None, *, opener, **kwargs) -> None:
-            super().__init__(session, "console")
-            self.opener = opener
+            super().__init__(session, "console", opener=opener)
 
         def run(self) -> None:
             session, _ = self.opener()  # as the console does once its first frame is drawn

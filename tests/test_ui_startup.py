@@ -213,15 +213,23 @@ def run(self, *args, **kwargs):
     asyncio.run(drive())
 
 WargameApp.start_opening, WargameApp.run = start_opening, run
-assert cli.main(["play", "strait-incident", "--session", sys.argv[1]]) == 0
+assert cli.main(["play", "strait-incident", "--session", *sys.argv[1:]]) == 0
 print(shown, loaded)
 """
 
 
-def test_nothing_heavy_loads_before_the_first_frame(tmp_path: Path) -> None:
+@pytest.mark.parametrize("viewer, screen", [(None, "SessionScreen"), ("azure", "DelegationScreen"),
+                                            ("public", "PublicScreen")])
+def test_nothing_heavy_loads_before_the_first_frame(tmp_path: Path, viewer: str | None,
+                                                    screen: str) -> None:
     """What `wargame play` imports before its first frame: Textual and the frame, not the
-    engine, the loader, the scenario's libraries or the session screen (they come after)."""
-    done = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROGRAM, str(tmp_path / "s.wargame")],
+    engine, the loader, the scenario's libraries or the session's screen (they come after);
+    the same with --as, a delegation's or the projector's screen."""
+    session_file = tmp_path / "s.wargame"
+    if viewer is not None:  # a viewer joins the session the facilitator started
+        new_session(tmp_path, name="s.wargame").close()
+    as_viewer = ["--as", viewer] if viewer else []
+    done = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROGRAM, str(session_file), *as_viewer],
                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "['SessionScreen'] []"
+    assert done.stdout.splitlines()[-1] == f"[{screen!r}] []"

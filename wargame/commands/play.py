@@ -53,11 +53,16 @@ def run(args) -> int:
         return play_as(args)
     from wargame.ui.app import create_app  # Textual loads only when the app really opens
 
+    return launch(create_app(opener=partial(open_session, args.scenario, args.session),
+                             scenario_ref=args.scenario, session_file=args.session))
+
+
+def launch(app) -> int:
+    """Run an app that opens its session after its first frame (this command's, or --as's)."""
     from wargame.commands.running import run_app
 
     # What is loaded so far (modules and classes) lives as long as the process: frozen, the
     # garbage collector's full passes skip it while the session opens and its views build
     # (about 50 ms of the wait until the console is usable, measured).
     gc.freeze()
-    return run_app(create_app(opener=partial(open_session, args.scenario, args.session),
-                              scenario_ref=args.scenario, session_file=args.session))
+    return run_app(app)

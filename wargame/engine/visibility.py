@@ -60,10 +60,7 @@ from wargame.engine.state import (
 from wargame.engine.pauses import involved
 from wargame.engine.words import did_you_mean
 from wargame.model import Delegation, Inject, Scenario
-
-Viewer = str
-CONTROL = "control"
-PUBLIC = "public"
+from wargame.viewers import CONTROL, PUBLIC, Viewer
 
 
 def check_viewer(scenario: Scenario, viewer: str | None) -> Viewer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 import threading
 import time
@@ -46,6 +47,8 @@ def shown_path(path: Path) -> str:
 class WargameApp(App[None]):
     CSS_PATH = [APP_CSS]  # the rest loads when first needed (wargame.ui.styles)
     TITLE = "wargame"
+    # What the screen shown once the session is open imports: loaded in the opener's thread.
+    OPENED_SCREEN_MODULES: tuple[str, ...] = ("wargame.ui.screens.session",)
 
     def __init__(self, session: Session | None = None, *, created: bool = False,
                  clock: Clock = time.time, poll_interval: float | None = POLL_INTERVAL,
@@ -153,11 +156,22 @@ class WargameApp(App[None]):
         if self._initial is not None:
             self._announce(*self._initial)
         elif self._opener is not None:
-            from wargame.ui.screens.opening import OpeningScreen
-
-            self.push_screen(OpeningScreen(self._scenario_ref or "", self._session_file))
+            self.push_screen(self.opening_screen())
 
     # -- opening the session after the first frame (OpeningScreen) --------------------------
+    # The viewers' app (wargame.ui.delegation.app) opens the same way, with its own frame
+    # (opening_screen) and its own screen once the session is open (show_opened).
+
+    def opening_screen(self) -> Screen:
+        """The first frame: the console's status line and keys, dimmed."""
+        from wargame.ui.screens.opening import OpeningScreen
+
+        return OpeningScreen(self._scenario_ref or "", self._session_file)
+
+    def show_opened(self, session: Session, created: bool) -> None:
+        """In place of the opening frame: the session's screen."""
+        self.switch_screen(self._session_screen(session))
+        self._announce(session, created)
 
     def start_opening(self) -> None:
         """Run the opener in a thread: the engine's imports, the scenario, the fold."""
@@ -167,11 +181,11 @@ class WargameApp(App[None]):
 
     def _open_in_thread(self) -> tuple[Session, bool]:
         assert self._opener is not None
-        # The session screen's modules (and the engine's, which they import) load here too,
-        # off the UI thread.
+        # The modules of the screen shown next (and the engine's, which they import) load
+        # here too, off the UI thread.
         try:
-            import wargame.ui.screens.session  # noqa: F401
-
+            for module in self.OPENED_SCREEN_MODULES:
+                importlib.import_module(module)
             self._unshown = self._opener()
             return self._unshown
         finally:
@@ -183,8 +197,7 @@ class WargameApp(App[None]):
         if changed.state == WorkerState.SUCCESS and self._unshown is not None:
             self.opening = False
             (session, created), self._unshown = self._unshown, None
-            self.switch_screen(self._session_screen(session))
-            self._announce(session, created)
+            self.show_opened(session, created)
         elif changed.state == WorkerState.ERROR and changed.worker.error is not None:
             self.opening = False
             if isinstance(changed.worker.error, WargameError):
@@ -200,8 +213,12 @@ class WargameApp(App[None]):
         await asyncio.get_running_loop().run_in_executor(None, self._opener_done.wait)
         if self._unshown is not None:
             (session, _), self._unshown = self._unshown, None
-            self.session_paths.append((Path(session.path), session.scenario.id))
+            self.unshown_closed(session)
             session.close()
+
+    def unshown_closed(self, session: Session) -> None:
+        """A session opened for the console but never shown: its resume line is printed."""
+        self.session_paths.append((Path(session.path), session.scenario.id))
 
     # -- sessions ----------------------------------------------------------------------------
 

@@ -17,11 +17,13 @@ VIEWS_CSS = UI / "views.tcss"
 FORMS_CSS = UI / "forms.tcss"
 
 
-def load_stylesheet(app: App, path: Path) -> None:
-    """Add a stylesheet to a running app once; later calls do nothing."""
+def load_stylesheet(app: App, *paths: Path) -> None:
+    """Add stylesheets to a running app once (in the order given); later calls do nothing."""
     stylesheet = app.stylesheet
-    if stylesheet.has_source(str(path)):
+    new = [path for path in paths if not stylesheet.has_source(str(path))]
+    if not new:
         return
-    stylesheet.read(path)
+    for path in new:
+        stylesheet.read(path)
     stylesheet.reparse()  # sources already parsed come from the stylesheet's cache
     stylesheet.update(app)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical, VerticalScroll
 from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane
 
@@ -22,6 +21,7 @@ from wargame.engine.state import Event, ExerciseState
 from wargame.engine.state import Message as HotlineMessage
 from wargame.ui.delegation.changes import what_changed
 from wargame.ui.delegation.forms import own_form
+from wargame.ui.delegation.keys import DELEGATION_BINDINGS
 from wargame.ui.delegation.ladder import PairLadder, pairs_of
 from wargame.ui.delegation.panels import (
     HotlineList, InjectFeed, MoveList, ViewerStatus, briefing_markdown, to_pass_on, waiting_for,
@@ -81,20 +81,7 @@ class PollingScreen(LiveScreen):
 
 
 class DelegationScreen(PollingScreen):
-    BINDINGS = [
-        Binding("m", "enter_move", "Move", id="delegation.move"),
-        Binding("h", "send_message", "Message", id="delegation.message"),
-        Binding("y", "reply", "Reply", id="delegation.reply"),
-        Binding("k", "acknowledge", "Ack", id="delegation.ack"),
-        Binding("f", "relay", "Pass on", id="delegation.relay"),
-        Binding("r", "read_move", "Read move", id="delegation.read"),
-        Binding("p", "propose_pause", "Pause", id="delegation.propose_pause"),
-        Binding("a", "answer_pause", "Answer pause", id="delegation.answer_pause"),
-        Binding("1", "tab('situation')", "Situation", show=False),
-        Binding("2", "tab('hotline')", "Hotline", show=False),
-        Binding("3", "tab('moves')", "Moves", show=False),
-        Binding("4", "tab('briefing')", "Briefing", show=False),
-    ]
+    BINDINGS = DELEGATION_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     def compose(self) -> ComposeResult:
