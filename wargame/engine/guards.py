@@ -35,11 +35,12 @@ def check_actor(state: ExerciseState, action: Action, actor: str) -> None:
 
 
 def delegation(state: ExerciseState, value: object, what: str) -> Delegation:
-    ids = [d.id for d in state.scenario.delegations]
-    if not isinstance(value, str) or value not in ids:
+    scenario = state.scenario
+    if not isinstance(value, str) or not scenario.has_delegation(value):
+        ids = [d.id for d in scenario.delegations]
         raise ActionRefused(f"{what} {value!r} is not a delegation of this scenario"
                             f"{did_you_mean(value, ids)}")
-    return state.scenario.delegation(value)
+    return scenario.delegation(value)
 
 
 def mover(state: ExerciseState, value: object, what: str, doing: str) -> Delegation:

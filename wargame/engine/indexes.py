@@ -25,6 +25,8 @@ class Indexes:
     perceptions: dict[tuple[str, str], Perception] = attrs.Factory(dict)
     # Conditional injects by the dyad their condition watches: (scenario position, inject).
     conditional: dict[Pair, list[tuple[int, Inject]]] | None = None
+    # Injects on an outcome-driven condition (all:, any:, a move, an expectation...).
+    outcome: list[tuple[int, Inject]] | None = None
     # The level of each watched dyad when the conditions on it were last checked.
     levels: dict[Pair, int] | None = None
     # The hotline's links (successors, predecessors) for each set of channels down.
@@ -71,6 +73,18 @@ def _conditional(state: ExerciseState) -> dict[Pair, list[tuple[int, Inject]]]:
                 watched.setdefault(dyad.between, []).append((position, inject))
         indexes.conditional = watched
     return indexes.conditional
+
+
+def outcome_driven(state: ExerciseState) -> list[tuple[int, Inject]]:
+    """The conditional injects whose condition is not a plain rung (scenario position,
+    inject): the only ones a settle reads for a change other than a rung's."""
+    indexes = state.indexes
+    if indexes.outcome is None:
+        indexes.outcome = [(position, inject)
+                           for position, inject in enumerate(state.scenario.injects)
+                           if inject.kind == "conditional"
+                           and not isinstance(inject.when, Condition)]
+    return indexes.outcome
 
 
 def conditions_to_check(state: ExerciseState) -> dict[int, Inject]:

@@ -12,11 +12,11 @@ from wargame.errors import ActionRefused
 from wargame.engine.conditions import holds
 from wargame.engine.escalation import dyad_of, shift
 from wargame.engine.guards import require_phase
-from wargame.engine.indexes import conditions_to_check
+from wargame.engine.indexes import conditions_to_check, outcome_driven
 from wargame.engine.state import Event, ExerciseState, InjectRelease
 from wargame.engine.vocabulary import Inject as Release
 from wargame.engine.words import did_you_mean
-from wargame.model import ChannelEffect, Condition, Inject, ShiftEffect, When
+from wargame.model import ChannelEffect, Inject, ShiftEffect, When
 
 
 def condition_holds(state: ExerciseState, condition: When) -> bool:
@@ -60,9 +60,8 @@ def settle(state: ExerciseState, event: Event, changed: frozenset[str] | None = 
 
 def _waiting(state: ExerciseState, changed: frozenset[str] | None) -> dict[int, Inject]:
     """The unreleased injects on an outcome-driven condition that ``changed`` may affect."""
-    return {position: inject for position, inject in enumerate(state.scenario.injects)
-            if inject.kind == "conditional" and not isinstance(inject.when, Condition)
-            and inject.id not in state.injects
+    return {position: inject for position, inject in outcome_driven(state)
+            if inject.id not in state.injects
             and (changed is None or inject.when.waits_for & changed)}
 
 

@@ -12,6 +12,7 @@ only obstacle and no ``-wal`` file holds unsaved changes, the file is read as im
 from __future__ import annotations
 
 import json
+from functools import cache
 import math
 import os
 import sqlite3
@@ -196,7 +197,7 @@ def event_from_row(path: Path, row: tuple) -> Event:
     problem = _row_problem(ts, actor, kind, payload)
     if problem is None:
         try:
-            decoded = json.loads(payload, parse_constant=_no_constant)
+            decoded = _decoder().decode(payload)
         except (ValueError, RecursionError) as error:
             problem = f"has details that are not valid JSON ({printable(str(error))})"
         else:
@@ -231,6 +232,12 @@ def _is_time(value: Any) -> bool:
 
 _JSON_NAMES = {list: "list", str: "string", int: "number", float: "number", bool: "boolean",
                type(None): "null"}
+
+
+@cache
+def _decoder() -> json.JSONDecoder:
+    """One decoder for every row (json.loads with options builds a new one per call)."""
+    return json.JSONDecoder(parse_constant=_no_constant)
 
 
 def _no_constant(name: str) -> Any:

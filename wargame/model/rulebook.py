@@ -143,15 +143,17 @@ class Rulebook:
     adjudication: str = "facilitator"
     description: str = ""
     source: str = ""  # the file it was read from ("" when built in code)
+    # Move types by id, built with the rulebook: the fold looks one up for every move.
+    _by_id: Mapping[str, MoveType] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {m.id: m for m in reversed(self.moves)})
 
     def move(self, move_id: str) -> MoveType:
-        for move in self.moves:
-            if move.id == move_id:
-                return move
-        raise KeyError(move_id)
+        return self._by_id[move_id]
 
     def has_move(self, move_id: str) -> bool:
-        return any(move.id == move_id for move in self.moves)
+        return move_id in self._by_id
 
     def step_of(self, move: MoveType) -> int:
         """The ladder step of a move type: its own ``step`` or its category's."""

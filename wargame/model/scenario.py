@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 import attrs
 
@@ -171,15 +171,18 @@ class Scenario:
     transparency: Transparency = Transparency()  # the scenario's charter (defaults if absent)
     rulebook_ref: str = ""  # as written in the file: an id or a relative path
     source: str = ""  # the file it was read from
+    # Delegations by id, built with the scenario: the fold looks them up for every action.
+    _delegations: Mapping[str, Delegation] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_delegations",
+                           {d.id: d for d in reversed(self.delegations)})
 
     def delegation(self, delegation_id: str) -> Delegation:
-        for delegation in self.delegations:
-            if delegation.id == delegation_id:
-                return delegation
-        raise KeyError(delegation_id)
+        return self._delegations[delegation_id]
 
     def has_delegation(self, delegation_id: str) -> bool:
-        return any(d.id == delegation_id for d in self.delegations)
+        return delegation_id in self._delegations
 
     def inject(self, inject_id: str) -> Inject:
         for inject in self.injects:
