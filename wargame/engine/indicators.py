@@ -23,6 +23,8 @@ from __future__ import annotations
 from statistics import mean, median
 from typing import Any
 
+import attrs
+
 from wargame.engine.notice import notice_results
 from wargame.engine.objectives import expectation_results
 from wargame.engine.obligations import obligations
@@ -50,25 +52,56 @@ def _approved(state: ExerciseState) -> list[MoveRecord]:
     return [m for m in state.moves.values() if m.status == "approved"]
 
 
+@attrs.frozen
+class _Tally:
+    """What every delegation's and pair's figures are read from, gathered in one pass each,
+    so that the whole table costs a few scans of the state, not a few per delegation."""
+
+    messages: dict[str, list[Message]]  # by sender and by recipient (a message twice)
+    pairs: dict[frozenset[str], list[Message]]
+    approved: dict[str, list[MoveRecord]]  # by mover
+    duties: list[Any]  # obligations
+    expected: list[Any]  # expectation results (control only)
+    notices: list[Any]
+
+    @classmethod
+    def of(cls, state: ExerciseState, evaluator: bool) -> "_Tally":
+        messages: dict[str, list[Message]] = {}
+        pairs: dict[frozenset[str], list[Message]] = {}
+        for message in state.messages.values():
+            messages.setdefault(message.sender, []).append(message)
+            if message.recipient != message.sender:
+                messages.setdefault(message.recipient, []).append(message)
+            pairs.setdefault(frozenset((message.sender, message.recipient)), []).append(message)
+        approved: dict[str, list[MoveRecord]] = {}
+        for move in _approved(state):
+            approved.setdefault(move.by, []).append(move)
+        return cls(messages=messages, pairs=pairs, approved=approved,
+                   duties=obligations(state),
+                   expected=expectation_results(state) if evaluator else [],
+                   notices=notice_results(state))
+
+
 def delegation_indicators(state: ExerciseState, delegation: str,
-                          evaluator: bool = True) -> dict[str, Any]:
+                          evaluator: bool = True, tally: _Tally | None = None) -> dict[str, Any]:
     """``evaluator``: whether the viewer may see what injects expect (control only); for
     others ``expected_responses_met`` is None, as the export withholds expectations."""
+    tally = tally or _Tally.of(state, evaluator)
+    mine = tally.messages.get(delegation, [])
     # A message held on its way (manual relays) has not reached its recipient yet.
-    received = [m for m in state.messages.values()
-                if m.recipient == delegation and m.delivered]
+    received = [m for m in mine if m.recipient == delegation and m.delivered]
     acked = [m for m in received if m.acknowledged]
-    owed = [o for o in obligations(state) if o.by == delegation]
+    owed = [o for o in tally.duties if o.by == delegation]
     closed = [o for o in owed if o.status != "open"]
-    sent = [m for m in state.messages.values() if m.sender == delegation]
-    approved = [m for m in _approved(state) if m.by == delegation]
+    sent = [m for m in mine if m.sender == delegation]
+    approved = tally.approved.get(delegation, [])
     cbm = [m for m in approved if m.cbm]
     rulebook = state.scenario.rulebook
     reports = [m for m in approved if rulebook.has_move(m.type) and rulebook.move(m.type).fields]
-    expected = [r for r in expectation_results(state)
+    expected = [r for r in tally.expected
                 if r.by == delegation and r.status in ("met", "missed")] if evaluator else []
     stated = [m for m in approved if m.intent]
-    activities = [r for r in notice_results(state) if r.by == delegation]
+    activities = [r for r in tally.notices if r.by == delegation]
     notified = sum(1 for r in activities if r.notified_by)
     on_time = sum(1 for m in acked if not m.late(state.turn))
     return {
@@ -110,16 +143,16 @@ def delegation_indicators(state: ExerciseState, delegation: str,
     }
 
 
-def _between(message: Message, pair: frozenset[str]) -> bool:
-    return {message.sender, message.recipient} == pair
-
-
-def pair_indicators(state: ExerciseState, a: str, b: str) -> dict[str, Any]:
+def pair_indicators(state: ExerciseState, a: str, b: str,
+                    tally: _Tally | None = None) -> dict[str, Any]:
+    tally = tally or _Tally.of(state, evaluator=False)
     pair = frozenset((a, b))
-    messages = [m for m in state.messages.values() if _between(m, pair)]
+    messages = tally.pairs.get(pair, [])
     acked = [m for m in messages if m.acknowledged]
-    cbm = [m for m in _approved(state) if m.cbm and {m.by, m.target} == pair]
-    duties = [o for o in obligations(state) if {o.by, o.to} == pair]
+    cbm = [m for m in [*tally.approved.get(a, ()), *tally.approved.get(b, ())]
+           if m.cbm and {m.by, m.target} == pair]
+    cbm.sort(key=lambda m: m.seq)
+    duties = [o for o in tally.duties if {o.by, o.to} == pair]
     return {
         "between": [a, b],
         "messages": len(messages),
@@ -178,10 +211,11 @@ def relay_indicators(state: ExerciseState) -> dict[str, dict[str, Any]]:
 def indicators(state: ExerciseState, evaluator: bool = True) -> dict[str, Any]:
     """Every delegation that can move, and every pair of them (Scenario.dyads); with
     manual relays, the relay time of each delegation that held messages."""
+    tally = _Tally.of(state, evaluator)
     found = {
-        "delegations": {d.id: delegation_indicators(state, d.id, evaluator)
+        "delegations": {d.id: delegation_indicators(state, d.id, evaluator, tally)
                         for d in state.scenario.actors},
-        "pairs": [pair_indicators(state, a, b) for a, b in state.scenario.dyads],
+        "pairs": [pair_indicators(state, a, b, tally) for a, b in state.scenario.dyads],
     }
     if state.scenario.relay == "manual":  # earlier exports stay as they were
         found["relays"] = relay_indicators(state)

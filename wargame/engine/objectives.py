@@ -47,19 +47,24 @@ def expectation_results(state: ExerciseState,
                         inject_ids: tuple[str, ...] = ()) -> list[ExpectationResult]:
     """Every ``expect`` of the given injects (default: all injects), judged now."""
     results = []
+    made: dict[tuple[str, str], list] | None = None  # approved moves by (mover, type)
     for inject in state.scenario.injects:
         if inject_ids and inject.id not in inject_ids:
             continue
         release = state.injects.get(inject.id)
+        if made is None and release is not None and inject.expect:
+            made = {}
+            for move in state.moves.values():  # in log order, as the first one counts
+                if move.status == "approved":
+                    made.setdefault((move.by, move.type), []).append(move)
         for expect in inject.expect:
             if release is None:
                 results.append(ExpectationResult(inject.id, expect.by, expect.move,
                                                  expect.within, "unreleased"))
                 continue
             first, last = release.released_turn, release.released_turn + expect.within
-            meeting = next((m for m in state.moves.values()
-                            if m.status == "approved" and m.by == expect.by
-                            and m.type == expect.move and first <= m.turn <= last), None)
+            meeting = next((m for m in (made or {}).get((expect.by, expect.move), ())
+                            if first <= m.turn <= last), None)
             if meeting is not None:
                 status = "met"
             elif state.phase == "exercise" and state.turn <= last:

@@ -40,6 +40,8 @@ class ObligationRecord:
 
 def obligations(state: ExerciseState) -> list[ObligationRecord]:
     rulebook = state.scenario.rulebook
+    if not any(m.obliges for m in rulebook.moves):
+        return []
     turn_length = state.scenario.clock.turn_length
     requests = sorted(
         (m for m in state.moves.values() if m.status == "approved" and m.target is not None
