@@ -73,7 +73,7 @@ def test_the_report_has_the_documented_top_level_keys(tmp_path):
     report = simulate_json(tmp_path, "r", str(DUEL), "--runs", "3", "--jobs", "1")
     assert list(report) == ["scenario", "runs", "seed", "policies", "pairs", "injects",
                             "objectives", "expectations", "hotline", "misperception",
-                            "report_version", "warnings"]
+                            "pauses", "report_version", "warnings"]
     assert report["runs"] == 3 and report["seed"] == 1
     assert set(report["pairs"][0]) >= {"between", "peak_rung", "final_rung", "crossed"}
     assert set(report["injects"][0]) >= {"id", "fired", "by_turn"}
@@ -384,3 +384,20 @@ def test_relays_by_hand_are_passed_on_so_no_message_stays_stuck():
         assert not [r for r in run.refused if r.startswith(("relay", "ack"))]
     assert relays == [[(e.payload["message"], e.actor) for e in r.state.events
                        if e.kind == "relay"] for r in play_all(scenario, compliant, 3)]
+
+
+def test_peacemakers_propose_pauses_hawks_decline_and_a_pause_condition_can_fire(tmp_path):
+    """border-crisis's monitoring offer comes when a Sudria-Veyra pause is in force: with the
+    default random delegations nobody proposes one; with doves it comes in most runs."""
+    policies = tmp_path / "doves.yaml"
+    policies.write_text("policies:\n  sudria: dove\n  veyra: cbm-compliant\n"
+                        "  forum: dove\ndefault: hawk\n", encoding="utf-8")
+    doves = simulate_json(tmp_path, "doves", str(BORDER), "--runs", "40", "--jobs", "1",
+                          "--policies", str(policies))
+    plain = simulate_json(tmp_path, "plain", str(BORDER), "--runs", "40", "--jobs", "1")
+    fired = {r["id"]: r["fired"] for r in doves["injects"]}
+    assert plain["pauses"]["per_run"] == 0
+    assert doves["pauses"]["honoured"] > 0 and doves["pauses"]["declined"] > 0  # hawk: norland
+    assert fired["monitoring-offer"] > {r["id"]: r["fired"]
+                                        for r in plain["injects"]}["monitoring-offer"]
+    assert not any("refused" in w for w in doves["warnings"])  # every proposal was legal

@@ -15,6 +15,7 @@ import attrs
 from wargame.engine.metrics import hotline_metrics
 from wargame.engine.conditions import late_answer
 from wargame.engine.objectives import evaluate_objectives, expectation_results
+from wargame.engine.pauses import status as pause_status
 from wargame.engine.state import ExerciseState
 from wargame.model.scenario import Pair
 
@@ -31,6 +32,7 @@ class RunSummary:
     late_messages: int
     gaps: tuple[int, ...]
     refused: int
+    pauses: tuple[str, ...] = ()  # what each pause moment became
 
 
 def summarize(state: ExerciseState, refused: int = 0) -> RunSummary:
@@ -47,7 +49,8 @@ def summarize(state: ExerciseState, refused: int = 0) -> RunSummary:
         expectations=tuple(expectations),
         messages=hotline["messages"], late_messages=hotline["late"],
         gaps=tuple(p.gap for p in state.perceptions if p.move in state.moves),
-        refused=refused)
+        refused=refused,
+        pauses=tuple(pause_status(state, p) for p in state.pauses.values()))
 
 
 @attrs.define
@@ -65,6 +68,7 @@ class Tally:
     late_messages: int = 0
     gaps: Counter = attrs.Factory(Counter)
     refused: int = 0
+    pauses: Counter = attrs.Factory(Counter)  # status -> pauses over all runs
 
     def add(self, summary: RunSummary) -> None:
         self.runs += 1
@@ -87,6 +91,7 @@ class Tally:
         self.late_messages += summary.late_messages
         self.gaps.update(summary.gaps)
         self.refused += summary.refused
+        self.pauses.update(summary.pauses)
 
     def merge(self, other: "Tally") -> None:
         self.runs += other.runs
@@ -98,7 +103,8 @@ class Tally:
         for mine_counter, theirs_counter in ((self.moved, other.moved), (self.met, other.met),
                                              (self.unmeasured, other.unmeasured),
                                              (self.messages, other.messages),
-                                             (self.gaps, other.gaps)):
+                                             (self.gaps, other.gaps),
+                                             (self.pauses, other.pauses)):
             mine_counter.update(theirs_counter)
         self.late_messages += other.late_messages
         self.refused += other.refused

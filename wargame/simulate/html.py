@@ -85,6 +85,8 @@ def build_view(document: dict[str, Any], scenario: Scenario) -> dict[str, Any]:
                           "misread_text": _percent(document["misperception"]["misread"]),
                           "bars": [{"gap": k, "count": v, "share": v / most}
                                    for k, v in _filled(gaps)]},
+        "pauses": {**document["pauses"],
+                   "violated_text": _percent(document["pauses"]["violated_share"])},
         "warnings": document["warnings"],
     }
 

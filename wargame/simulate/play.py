@@ -3,8 +3,13 @@
 Per turn: each delegation (in the scenario's order) passes on the messages relayed through
 it by hand that are due (manual relays: as many turns after they reached it as its policy
 takes to acknowledge), acknowledges what is due, meets its
-expected responses if its policy does, makes its moves and perhaps a hotline call; then
-the adjudicator decides the pending moves; then each delegation reads the moves it saw.
+expected responses if its policy does, answers the pause moments awaiting it (a hawk
+declines, a random delegation tosses a coin, the others accept), makes its moves and perhaps
+a hotline call, and, playing dove or cbm-compliant, proposes a two-turn pause to the
+partner it stands highest with once that pair is two rungs or more up the ladder and no
+pause on it is pending, in force or was declined this turn or the last (a mediator brokers
+one between the highest pair of others); then the adjudicator decides the
+pending moves; then each delegation reads the moves it saw.
 All randomness comes from one ``random.Random`` seeded from (seed, run index).
 """
 
@@ -17,9 +22,10 @@ from wargame.errors import ActionRefused
 from wargame.engine.actions import FACILITATOR
 from wargame.engine.fold import new_state
 from wargame.engine.objectives import expectation_results
+from wargame.engine.pauses import awaiting, binds, in_force
 from wargame.engine.rules_hotline import open_route
 from wargame.engine.rules_relay import held_at
-from wargame.engine.state import ExerciseState, MoveRecord
+from wargame.engine.state import ExerciseState, MoveRecord, PauseRecord
 from wargame.engine.visibility import can_see_move
 from wargame.model import MoveType, Scenario
 from wargame.simulate.actions import act
@@ -27,6 +33,9 @@ from wargame.simulate.catalogue import Catalogue
 from wargame.simulate.policies import Policy, PolicySet
 
 DEFAULT_TURN_SECONDS = 20 * 60  # exercise time per turn when the scenario sets no timebox
+PAUSE_LEVEL = 2  # a peacemaker proposes a pause once a pair stands this many rungs up
+PAUSE_TURNS = 2
+PEACEMAKERS = ("dove", "cbm-compliant")
 
 
 def run_seed(seed: int, index: int) -> random.Random:
@@ -76,6 +85,7 @@ class SimulatedRun:
     def _turn_of(self, me: str, policy: Policy) -> None:
         self._pass_on(me, policy)
         self._acknowledge(me, policy)
+        self._answer_pauses(me, policy)
         if policy.name == "cbm-compliant":
             self._meet_expectations(me)
         count = self.rng.randint(*policy.moves)
@@ -84,6 +94,49 @@ class SimulatedRun:
             self._move(me, policy, answered)
         if policy.hotline and self.rng.random() < policy.hotline:
             self._call(me, policy)
+        if policy.name in PEACEMAKERS:
+            self._propose_pause(me)
+
+    # -- pause moments ----------------------------------------------------------------
+    def _declined_lately(self, pause: PauseRecord) -> bool:
+        """A refusal stands for this turn and the next: a peacemaker asks again after that."""
+        return (pause.answer == "decline" and pause.answered_turn is not None
+                and pause.answered_turn >= self.state.turn - 1)
+
+    def _answer_pauses(self, me: str, policy: Policy) -> None:
+        for pause in awaiting(self.state, me):
+            if policy.name == "hawk":
+                answer = "decline"
+            elif policy.name == "random":
+                answer = self.rng.choice(("accept", "decline"))
+            else:
+                answer = "accept"
+            self._do("answer-pause", {"pause": pause.id, "by": me, "answer": answer}, me)
+
+    def _propose_pause(self, me: str) -> None:
+        """To the partner ``me`` stands highest with (a mediator: between the highest pair of
+        others), when that pair is high enough and no pause on it is pending or in force."""
+        mediator = self.scenario.delegation(me).role == "mediator"
+        best, level = None, PAUSE_LEVEL - 1
+        for pair, dyad in self.state.dyads.items():
+            if (me in pair) == mediator or dyad.level <= level:
+                continue
+            if mediator and any(self.scenario.delegation(d).role == "mediator" for d in pair):
+                continue
+            if any(binds(p, pair) and (p.answer == "" or in_force(self.state, p)
+                                       or self._declined_lately(p))
+                   for p in self.state.pauses.values()):
+                continue
+            best, level = pair, dyad.level
+        if best is None:
+            return
+        a, b = sorted(best, key=self.actors.index)
+        payload: dict[str, Any] = {"by": me, "turns": PAUSE_TURNS}
+        if mediator:
+            payload["between"] = [a, b]
+        else:
+            payload["with"] = b if a == me else a
+        self._do("propose-pause", payload, me)
 
     # -- delegations ------------------------------------------------------------------
     def _partners(self, me: str) -> list[str]:

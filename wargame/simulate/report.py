@@ -140,6 +140,19 @@ def _turns(count: int) -> str:
     return f"{count} turn" if count == 1 else f"{count} turns"
 
 
+PAUSE_OUTCOMES = ("proposed", "declined", "active", "honoured", "violated")
+
+
+def _pauses(tally: Tally) -> dict[str, Any]:
+    """Pause moments over all runs: how many were proposed, and what they became."""
+    total = sum(tally.pauses.values())
+    return {"per_run": round(total / tally.runs, 4) if tally.runs else 0.0,
+            **{word: tally.pauses.get(word, 0) for word in PAUSE_OUTCOMES},
+            "violated_share": _p(tally.pauses.get("violated", 0),
+                                 total - tally.pauses.get("declined", 0)
+                                 - tally.pauses.get("proposed", 0))}
+
+
 def build_report(scenario: Scenario, policies: PolicySet, tally: Tally,
                  seed: int) -> dict[str, Any]:
     document: dict[str, Any] = {
@@ -154,6 +167,7 @@ def build_report(scenario: Scenario, policies: PolicySet, tally: Tally,
         "expectations": _expectations(scenario, tally),
         "hotline": _hotline(tally),
         "misperception": _misperception(tally),
+        "pauses": _pauses(tally),
         "report_version": REPORT_VERSION,
     }
     document["warnings"] = warnings(scenario, tally, document)
