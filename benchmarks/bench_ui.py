@@ -178,15 +178,18 @@ FIRST_FRAME, SESSION_OPEN, USABLE = "OPENING", "Incident in the Strait", "Escala
 # `wargame play --as azure` shows its first frame (OPENING, azure's keys), then azure's
 # screen, drawn whole at once: its status line and the ladder's top rung.
 DELEGATION_USABLE = "Open hostilities"
+# Bare `wargame` (the home screen): its title, then the bundled scenarios listed.
+HOME_FRAME, HOME_LISTED = "crisis exercises", "strait-incident"
 
 
 def from_launch(folder: Path, repeat: int) -> dict[str, list[float]]:
     """Whole processes in a pseudo-terminal, from launch: the bare app, `wargame play` on a
-    new session and on resuming one in the exercise phase, and `--as azure` on that one,
-    alternating."""
+    new session and on resuming one in the exercise phase, `--as azure` on that one, and
+    bare `wargame` (the home screen), alternating."""
     figures: dict[str, list[float]] = {
         "bare": [], "new": [], "new open": [], "new usable": [],
-        "resumed": [], "resumed open": [], "resumed usable": [], "azure": [], "azure usable": []}
+        "resumed": [], "resumed open": [], "resumed usable": [], "azure": [], "azure usable": [],
+        "home": [], "home listed": []}
     for index in range(repeat):
         bare = time_to_markers([sys.executable, str(BARE_SCRIPT)], ["BareApp"], folder, SIZE)
         figures["bare"].append(bare["BareApp"])
@@ -205,6 +208,10 @@ def from_launch(folder: Path, repeat: int) -> dict[str, list[float]]:
              "--as", "azure"], [FIRST_FRAME, DELEGATION_USABLE], folder, SIZE)
         figures["azure"].append(shown[FIRST_FRAME])
         figures["azure usable"].append(shown[DELEGATION_USABLE])
+        shown = time_to_markers([sys.executable, "-m", "wargame"], [HOME_FRAME, HOME_LISTED],
+                                folder, SIZE)
+        figures["home"].append(shown[HOME_FRAME])
+        figures["home listed"].append(shown[HOME_LISTED])
     return figures
 
 
@@ -244,6 +251,11 @@ def main() -> int:
             line("  ... usable (azure's screen drawn)", launched["azure usable"], None, "ms")
             ratio = statistics.median(p / b for p, b in zip(launches["azure"], launches["bare"]))
             ok &= line("from launch: play --as azure / bare first frame (median)", ratio,
+                       FROM_LAUNCH_RATIO_BUDGET, "x")
+            line("from launch: bare `wargame` (home): first frame", launched["home"], None, "ms")
+            line("  ... the scenarios listed", launched["home listed"], None, "ms")
+            ratio = statistics.median(p / b for p, b in zip(launches["home"], launches["bare"]))
+            ok &= line("from launch: home / bare first frame (median)", ratio,
                        FROM_LAUNCH_RATIO_BUDGET, "x")
         started = time.perf_counter()
         path, events_count = big_session(folder, args.events)

@@ -233,3 +233,37 @@ def test_nothing_heavy_loads_before_the_first_frame(tmp_path: Path, viewer: str 
                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == f"[{screen!r}] []"
+
+
+HOME_PROGRAM = """
+import asyncio, sys
+from wargame.ui.app import WargameApp
+from wargame.ui.screens.home import HomeScreen
+
+HEAVY = ("wargame.engine", "wargame.loader", "wargame.model", "wargame.debrief", "networkx",
+         "yaml", "jinja2", "cattrs", "wargame.ui.screens.session", "wargame.ui.forms")
+loaded = sorted({m for m in sys.modules if m.startswith(HEAVY)})  # the home screen imported
+
+async def drive():
+    app = WargameApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        for _ in range(500):  # the scenarios are read in a worker: wait for them
+            if app.screen.query_one("#home-scenarios").row_count >= 3:  # the bundled ones
+                break
+            await pilot.pause(0.02)
+        print(app.screen.query_one("#home-scenarios").row_count)
+asyncio.run(drive())
+print(loaded)
+"""
+
+
+def test_the_home_screen_imports_nothing_heavy_and_lists_the_scenarios_after(
+        tmp_path: Path) -> None:
+    """Bare `wargame`: the engine and the loader are imported by the home screen's workers,
+    so its first frame waits for neither; the bundled scenarios are then listed."""
+    done = subprocess.run([sys.executable, "-c", HOME_PROGRAM], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows, loaded = done.stdout.splitlines()[-2:]
+    assert loaded == "[]" and int(rows) >= 3

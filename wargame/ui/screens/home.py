@@ -1,13 +1,15 @@
 """The home screen (bare ``wargame``): scenarios to start, sessions to resume.
 
 Scenarios and sessions are read in thread workers; a scenario file that fails to load is
-listed with its first error rather than stopping the app.
+listed with its first error rather than stopping the app. The engine and the loader are
+imported in those workers too, so the home screen's first frame waits for neither.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,12 +18,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
-from wargame.engine import Session
 from wargame.errors import FileInvalid, WargameError
-from wargame.loader import load_scenario
 from wargame.paths import new_session_path, search_dirs, sessions_dir
-from wargame.ui.history import SessionSummary, summaries
 from wargame.ui.text import plain, plain_text
+
+if TYPE_CHECKING:
+    from wargame.ui.history import SessionSummary
 
 
 def scenario_files() -> list[Path]:
@@ -87,6 +89,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, group="home-scenarios", exclusive=True)
     def _load_scenarios(self) -> None:
+        from wargame.loader import load_scenario
+
         for path in scenario_files():
             try:
                 scenario = load_scenario(path)
@@ -108,6 +112,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, group="home-sessions", exclusive=True)
     def _load_sessions(self) -> None:
+        from wargame.ui.history import summaries
+
         any_found = False
         for summary in summaries():
             any_found = True
@@ -159,6 +165,9 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, group="home-open", exclusive=True)
     def _open(self, scenario_path: Path | None, session_path: Path | None) -> None:
+        from wargame.engine import Session
+        from wargame.loader import load_scenario
+
         try:
             if session_path is not None:
                 session, created = Session.open(session_path), False
