@@ -52,7 +52,7 @@ def export_state(state: ExerciseState, viewer: Viewer | None = None) -> dict[str
         "hotline": {
             "channels": [
                 {"between": list(c.between), "name": c.name, "ack_within": c.ack_within,
-                 "status": state.channels.get(frozenset(c.between), c.status)}
+                 "status": state.channel_status(c)}
                 for c in scenario.channels],
             "messages": [_message(seen, m) for m in seen.messages.values()],
             **({"relay": "manual"} if scenario.relay == "manual" else {}),

@@ -25,9 +25,9 @@ from typing import Any
 
 import attrs
 
-from wargame.engine.notice import notice_results
-from wargame.engine.objectives import expectation_results
-from wargame.engine.obligations import obligations
+from wargame.engine.notice import NoticeResult, notice_results
+from wargame.engine.objectives import ExpectationResult, expectation_results
+from wargame.engine.obligations import ObligationRecord, obligations
 from wargame.engine.reports import completeness
 from wargame.engine.state import ExerciseState, Message, MoveRecord
 
@@ -60,9 +60,9 @@ class _Tally:
     messages: dict[str, list[Message]]  # by sender and by recipient (a message twice)
     pairs: dict[frozenset[str], list[Message]]
     approved: dict[str, list[MoveRecord]]  # by mover
-    duties: list[Any]  # obligations
-    expected: list[Any]  # expectation results (control only)
-    notices: list[Any]
+    duties: list[ObligationRecord]
+    expected: list[ExpectationResult]  # control only: empty for other viewers
+    notices: list[NoticeResult]
 
     @classmethod
     def of(cls, state: ExerciseState, evaluator: bool) -> "_Tally":

@@ -19,7 +19,7 @@ from wargame.model.scenario import CHANNEL_STATUSES
 
 def down_channels(state: ExerciseState) -> list[str]:
     return [pair_text(c.between) for c in state.scenario.channels
-            if state.channels.get(frozenset(c.between), c.status) == "down"]
+            if state.channel_status(c) == "down"]
 
 
 def open_route(state: ExerciseState, sender: str, recipient: str) -> tuple[str, ...] | None:
@@ -165,7 +165,7 @@ def check_channel(state: ExerciseState, action: Channel, actor: str,
         known = listing(pair_text(c.between) for c in state.scenario.channels)
         raise ActionRefused(f"no hotline channel between {a} and {b} (channels: {known})")
     status = actions.choice(action.status, CHANNEL_STATUSES, "status")
-    if state.channels.get(frozenset(channel.between), channel.status) == status:
+    if state.channel_status(channel) == status:
         raise ActionRefused(f"the {pair_text(channel.between)} channel is already {status}")
     return Channel(between=list(channel.between), status=status,
                    reason=actions.optional_text(action.reason, "the reason"))

@@ -55,8 +55,7 @@ def check_relay(state: ExerciseState, relay: Relay, actor: str, at: float | None
                             f"{waiting_words(message)}")
     onward = message.route[position + 1]
     channel = state.scenario.channel(by.id, onward)
-    if channel is not None and state.channels.get(frozenset(channel.between),
-                                                  channel.status) == "down":
+    if channel is not None and state.channel_status(channel) == "down":
         raise ActionRefused(f"the {pair_text(channel.between)} channel is down: {message.id} "
                             f"cannot go on to {onward} until it is restored")
     arrived = message.arrived_at[1]

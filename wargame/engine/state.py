@@ -13,7 +13,7 @@ import attrs
 from wargame.engine.checkpoints import Checkpoints
 from wargame.engine.indexes import Indexes
 from wargame.model import Scenario
-from wargame.model.scenario import Pair
+from wargame.model.scenario import Channel, Pair
 
 MOVE_STATUSES = ("pending", "approved", "rejected", "retracted")
 
@@ -357,3 +357,8 @@ class ExerciseState:
     summary: FacilitatorSummary | None = None
     paused_ts: float | None = None  # wall-clock time the timebox was paused; None when running
     turn_paused: float = 0.0  # seconds the current turn's timebox spent paused
+
+    def channel_status(self, channel: Channel) -> str:
+        """A hotline channel's status now (up | down): as control or an inject last set it,
+        else as the scenario began."""
+        return self.channels.get(frozenset(channel.between), channel.status)

@@ -112,7 +112,7 @@ class ChannelForm(ActionForm):
         options = []
         for channel in self.state.scenario.channels:
             a, b = channel.between
-            status = self.state.channels.get(frozenset(channel.between), channel.status)
+            status = self.state.channel_status(channel)
             options.append((f"{a} — {b} (now {status})", f"{a},{b}"))
         yield field("Channel", choice(options, id="between"))
         yield field("Status", radio((("up", "Up"), ("down", "Down ╳")), id="status"))

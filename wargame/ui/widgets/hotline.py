@@ -28,7 +28,7 @@ def channel_lines(state: ExerciseState) -> list[Content]:
     lines = []
     for channel in scenario.channels:
         a, b = channel.between
-        status = state.channels.get(frozenset(channel.between), channel.status)
+        status = state.channel_status(channel)
         if status == "down":
             link, label, style = "━╳━", "╳ down", "bold $text-error"
         else:
