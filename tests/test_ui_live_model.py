@@ -153,3 +153,17 @@ def test_a_crash_log_falls_back_to_a_new_temporary_file(tmp_path: Path, monkeypa
     log = running.write_crash_log("the details")
     assert log.parent == tmp_path and log.name.startswith("wargame-crash-")
     assert log.read_text(encoding="utf-8") == "the details"
+
+
+def test_a_fallback_crash_log_leaves_other_files_in_the_temporary_folder_alone(
+        tmp_path: Path, monkeypatch) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    monkeypatch.setattr(running.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(running, "CRASH_LOGS_KEPT", 1)
+    others = [tmp_path / f"crash-{n}.log" for n in range(3)]  # another program's logs
+    for other in others:
+        other.write_text("theirs", encoding="utf-8")
+    running.write_crash_log("ours")
+    assert all(other.exists() for other in others)

@@ -54,7 +54,8 @@ def write_crash_log(details: str) -> Path:
         log = Path(name)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
         file.write(details)
-    _prune(log.parent)
+    if log.parent == crash_log_folder():  # never tidy a folder that is not wargame's own
+        _prune(log.parent)
     return log
 
 
