@@ -69,7 +69,7 @@ def check_move(state: ExerciseState, move: Move, actor: str, at: float | None) -
 
 def _mediated(state: ExerciseState, move: Move, by: str, move_type: MoveType) -> Move:
     """A mediator's move aimed at a pair: it acts on that pair's ladder, not its own."""
-    if state.scenario.delegation(by).role != "mediator":
+    if not state.scenario.delegation(by).mediates:
         raise ActionRefused(f"only a mediator may aim a move at a pair; {by} is a "
                             f"{state.scenario.delegation(by).role}")
     if move_type.target == "none":

@@ -67,10 +67,10 @@ def _addressed(state: ExerciseState, action: ProposePause,
 
 
 def _brokered_pair(state: ExerciseState, pair: object, by: str) -> list[str]:
-    role = state.scenario.delegation(by).role
-    if role != "mediator":
+    broker = state.scenario.delegation(by)
+    if not broker.mediates:
         raise ActionRefused(f"only a mediator brokers a pause between two others; {by} is "
-                            f"a {role} (propose it with: DELEGATION or with: all)")
+                            f"a {broker.role} (propose it with: DELEGATION or with: all)")
     if not isinstance(pair, list) or len(pair) != 2:
         raise ActionRefused(f"between: a pair names two delegations, got {pair!r}")
     a, b = (mover(state, d, "between", "take part in a pause").id for d in pair)

@@ -72,6 +72,11 @@ class Delegation:
     def can_move(self) -> bool:
         return self.role != "observer"
 
+    @property
+    def mediates(self) -> bool:
+        """A mediator may aim a move at a pair and broker a pause between two others."""
+        return self.role == "mediator"
+
 
 @attrs.frozen
 class Channel:

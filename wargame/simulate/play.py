@@ -116,12 +116,12 @@ class SimulatedRun:
     def _propose_pause(self, me: str) -> None:
         """To the partner ``me`` stands highest with (a mediator: between the highest pair of
         others), when that pair is high enough and no pause on it is pending or in force."""
-        mediator = self.scenario.delegation(me).role == "mediator"
+        mediator = self.scenario.delegation(me).mediates
         best, level = None, PAUSE_LEVEL - 1
         for pair, dyad in self.state.dyads.items():
             if (me in pair) == mediator or dyad.level <= level:
                 continue
-            if mediator and any(self.scenario.delegation(d).role == "mediator" for d in pair):
+            if mediator and any(self.scenario.delegation(d).mediates for d in pair):
                 continue
             if any(binds(p, pair) and (p.answer == "" or in_force(self.state, p)
                                        or self._declined_lately(p))

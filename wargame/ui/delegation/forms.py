@@ -69,7 +69,7 @@ class OwnProposePauseForm(OwnForm, ProposePauseForm):
         """Only a mediator brokers a pause between two others."""
         by = self._initial.get("by")
         scenario = self.state.scenario
-        return scenario.has_delegation(by) and scenario.delegation(by).role == "mediator"
+        return scenario.has_delegation(by) and scenario.delegation(by).mediates
 
 
 class OwnAnswerPauseForm(OwnForm, AnswerPauseForm):

@@ -28,11 +28,11 @@ def pause_label(pause: PauseRecord) -> str:
 def brokered_pairs(state: ExerciseState) -> list[tuple[str, str]]:
     """The pairs a mediator may broker a pause between (none without a mediator)."""
     scenario = state.scenario
-    if not any(d.role == "mediator" for d in scenario.actors):
+    if not any(d.mediates for d in scenario.actors):
         return []
     # The parties a mediator brings together; pairs with a mediator are left out (the
     # broker cannot be one of them), a script may still name one.
-    sides = {d.id for d in scenario.actors if d.role != "mediator"}
+    sides = {d.id for d in scenario.actors if not d.mediates}
     return [(f"{a} ⇄ {b}", f"{a},{b}") for a, b in scenario.dyads if {a, b} <= sides]
 
 
